@@ -1,0 +1,13 @@
+package io.fleetlab.simulator.result;
+
+/**
+ * Something that happened to the fleet: a scenario action (join, leave, crash, restart, pause,
+ * partition, heal, set-loss) or what the protocol concluded (suspect, dead, alive, refute).
+ *
+ * @param time   simulated seconds
+ * @param kind   lower-case kind, e.g. {@code join}, {@code crash}, {@code suspect}, {@code dead}
+ * @param node   the node it is about, or empty for fleet-wide events
+ * @param by     for protocol conclusions, the node that reached it; empty otherwise
+ * @param detail free text for humans (e.g. the partition's sides)
+ */
+public record MembershipEvent(double time, String kind, String node, String by, String detail) {}

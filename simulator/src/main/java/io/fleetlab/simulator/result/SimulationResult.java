@@ -1,0 +1,46 @@
+package io.fleetlab.simulator.result;
+
+import java.util.List;
+
+/**
+ * Everything one simulation run produced: the JSON result file the viewer and scripts read.
+ * Times are simulated seconds since the start of the run. The layout is versioned by
+ * {@link #schemaVersion}; fields are only ever added within a version.
+ *
+ * @param schemaVersion  {@link #SCHEMA_VERSION} for files written by this build
+ * @param scenario       the scenario's name
+ * @param seed           the seed of this run
+ * @param algorithm      the sharding algorithm the nodes used (e.g. {@code alloy-ring})
+ * @param tokensPerNode  tokens per node, for token-ring algorithms
+ * @param durationSeconds how long the run lasted in simulated time
+ * @param targetCount    how many targets the fleet shares
+ * @param nodes          every node that existed at some point of the run
+ * @param events         the membership timeline, in time order
+ * @param redistribution one record per membership change of the ideal fleet
+ * @param agreement      ownership agreement sampled over time
+ * @param totals         agreement integrated over the run
+ * @param load           per-node load at the end of the run
+ * @param views          each node's view size over time (a sample whenever it changes)
+ * @param peerChanges    how the observer node's peer table changed over time
+ * @param membership     convergence, detection and traffic figures
+ */
+public record SimulationResult(
+        int schemaVersion,
+        String scenario,
+        long seed,
+        String algorithm,
+        int tokensPerNode,
+        double durationSeconds,
+        int targetCount,
+        List<NodeInfo> nodes,
+        List<MembershipEvent> events,
+        List<Redistribution> redistribution,
+        List<AgreementSample> agreement,
+        AgreementTotals totals,
+        LoadSummary load,
+        List<ViewSample> views,
+        PeerTableLog peerChanges,
+        MembershipStats membership) {
+
+    public static final int SCHEMA_VERSION = 1;
+}
