@@ -511,9 +511,7 @@ public final class Membership {
             return;
         }
         if (m == self) {
-            if (!leaving || self.status == NodeStatus.ALIVE) {
-                refute(s.incarnation());
-            }
+            refute(s.incarnation());
             return;
         }
         broadcasts.add(Topic.LIVENESS, s.node(), codec.encode(s));
