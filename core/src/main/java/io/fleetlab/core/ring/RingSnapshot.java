@@ -11,6 +11,10 @@ public final class RingSnapshot {
         this.ring = ring;
     }
 
+    TokenRing ring() {
+        return ring;
+    }
+
     /** Number of tokens on the ring. */
     public int size() {
         return ring.tokenCount();
