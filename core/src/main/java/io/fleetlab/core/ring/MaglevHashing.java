@@ -9,8 +9,13 @@ import java.util.Arrays;
  * one array read. Movement on a change is near-minimal but not minimal.
  */
 public final class MaglevHashing extends AbstractSharder {
-    private static final int MIN_TABLE = 4_099;
-    private static final int SLOTS_PER_NODE = 128;
+    /**
+     * Table sizes: primes about 10x apart. The size must not follow N exactly, or every change of
+     * N would reshuffle the whole table; it steps up only when a table would give a node fewer
+     * than {@value #MIN_SLOTS_PER_NODE} slots.
+     */
+    private static final int[] TABLE_SIZES = {65_537, 655_373, 6_553_577};
+    private static final int MIN_SLOTS_PER_NODE = 100;
 
     private int[] read = new int[0];
     private int[] readWrite = read;
@@ -26,8 +31,12 @@ public final class MaglevHashing extends AbstractSharder {
     }
 
     static int tableSize(int nodes) {
-        long wanted = Math.max(MIN_TABLE, (long) nodes * SLOTS_PER_NODE);
-        return BigInteger.valueOf(wanted).nextProbablePrime().intValueExact();
+        for (int size : TABLE_SIZES) {
+            if ((long) nodes * MIN_SLOTS_PER_NODE <= size) {
+                return size;
+            }
+        }
+        return BigInteger.valueOf((long) nodes * MIN_SLOTS_PER_NODE).nextProbablePrime().intValueExact();
     }
 
     private static int[] populate(String[] names) {
