@@ -26,7 +26,20 @@ public record Peer(String name, String address, PeerState state, boolean self) {
         return new Peer(name, name, PeerState.PARTICIPANT, false);
     }
 
-    /** This peer with another state. */
+    /**
+     * This peer after a role change; only viewer to participant and participant to terminating
+     * are allowed, as in Alloy.
+     *
+     * @throws IllegalStateException for any other change
+     */
+    public Peer transitionTo(PeerState next) {
+        if (!state.canTransitionTo(next)) {
+            throw new IllegalStateException("peer " + name + " cannot go from " + state + " to " + next);
+        }
+        return withState(next);
+    }
+
+    /** This peer with another state, unchecked: for applying a state another node reported. */
     public Peer withState(PeerState newState) {
         return new Peer(name, address, newState, self);
     }

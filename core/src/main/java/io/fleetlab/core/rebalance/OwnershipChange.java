@@ -1,0 +1,25 @@
+package io.fleetlab.core.rebalance;
+
+/**
+ * What changed in the local node's owned set: the targets to start scraping and those to stop,
+ * as ascending target indices. After a peer change both refer to the current target array; after
+ * a target change {@code started} refers to the new array and {@code stopped} to the previous one.
+ */
+public record OwnershipChange(int[] started, int[] stopped) {
+    private static final int[] NONE = new int[0];
+
+    /** Nothing started or stopped. */
+    public static OwnershipChange none() {
+        return new OwnershipChange(NONE, NONE);
+    }
+
+    /** Whether anything started or stopped. */
+    public boolean isEmpty() {
+        return started.length == 0 && stopped.length == 0;
+    }
+
+    /** Started plus stopped: how much work the change causes on this node. */
+    public int size() {
+        return started.length + stopped.length;
+    }
+}
