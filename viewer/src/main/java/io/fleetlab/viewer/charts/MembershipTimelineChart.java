@@ -1,0 +1,78 @@
+package io.fleetlab.viewer.charts;
+
+import io.fleetlab.simulator.result.MembershipEvent;
+import io.fleetlab.simulator.result.SimulationResult;
+import io.fleetlab.simulator.result.ViewSample;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.chart.XYChart;
+import javafx.scene.paint.Color;
+
+/**
+ * The membership timeline: each node's view size (members it believes alive) as a step line,
+ * with joins, leaves, crashes, suspicions and the other events as markers.
+ */
+public final class MembershipTimelineChart {
+    private MembershipTimelineChart() {}
+
+    public static TimeLineChart create(SimulationResult result) {
+        TimeLineChart chart = new TimeLineChart(result.durationSeconds(), "view size (members believed alive)");
+        chart.setId("membershipChart");
+        chart.setTitle("Membership: view size per node and events");
+        for (Map.Entry<String, List<ViewSample>> e : byNode(result.views()).entrySet()) {
+            chart.getData().add(stepSeries(e.getKey(), e.getValue(), result.durationSeconds()));
+        }
+        chart.setLegendVisible(chart.getData().size() <= 24);
+        for (MembershipEvent event : nullSafe(result.events())) {
+            String label = event.node() == null || event.node().isEmpty() ? event.kind() : event.kind() + " " + event.node();
+            chart.addMarker(new TimeLineChart.Marker(event.time(), label, colorOf(event.kind())));
+        }
+        return chart;
+    }
+
+    /** View samples per node, nodes in order of first sample. */
+    static Map<String, List<ViewSample>> byNode(List<ViewSample> views) {
+        Map<String, List<ViewSample>> byNode = new LinkedHashMap<>();
+        for (ViewSample v : nullSafe(views)) {
+            byNode.computeIfAbsent(v.node(), k -> new java.util.ArrayList<>()).add(v);
+        }
+        return byNode;
+    }
+
+    /** A step line: the size holds until the next sample, then jumps; it runs to the end of the run. */
+    private static XYChart.Series<Number, Number> stepSeries(String node, List<ViewSample> samples, double end) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(node);
+        ViewSample previous = null;
+        for (ViewSample s : samples) {
+            if (previous != null) {
+                series.getData().add(new XYChart.Data<>(s.time(), previous.viewSize()));
+            }
+            series.getData().add(new XYChart.Data<>(s.time(), s.viewSize()));
+            previous = s;
+        }
+        if (previous != null && end > previous.time()) {
+            series.getData().add(new XYChart.Data<>(end, previous.viewSize()));
+        }
+        return series;
+    }
+
+    /** Scenario actions in cool or neutral colors, failures and suspicions in warm ones. */
+    static Color colorOf(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "join", "restart", "alive" -> Color.web("#2e7d32");
+            case "leave" -> Color.web("#1565c0");
+            case "crash", "dead" -> Color.web("#c62828");
+            case "suspect" -> Color.web("#ef6c00");
+            case "refute" -> Color.web("#6a1b9a");
+            case "pause" -> Color.web("#8d6e63");
+            case "partition", "heal", "set-loss" -> Color.web("#455a64");
+            default -> Color.GRAY;
+        };
+    }
+
+    static <T> List<T> nullSafe(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
