@@ -20,15 +20,43 @@ public final class MembershipTimelineChart {
         TimeLineChart chart = new TimeLineChart(result.durationSeconds(), "view size (members believed alive)");
         chart.setId("membershipChart");
         chart.setTitle("Membership: view size per node and events");
+        ((javafx.scene.chart.NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
+        List<MembershipEvent> events = nullSafe(result.events());
         for (Map.Entry<String, List<ViewSample>> e : byNode(result.views()).entrySet()) {
-            chart.getData().add(stepSeries(e.getKey(), e.getValue(), result.durationSeconds()));
+            List<ViewSample> samples = e.getValue();
+            double end = lineEnd(e.getKey(), samples.get(samples.size() - 1).time(), events, result.durationSeconds());
+            chart.getData().add(stepSeries(e.getKey(), samples, end));
         }
         chart.setLegendVisible(chart.getData().size() <= 24);
-        for (MembershipEvent event : nullSafe(result.events())) {
-            String label = event.node() == null || event.node().isEmpty() ? event.kind() : event.kind() + " " + event.node();
-            chart.addMarker(new TimeLineChart.Marker(event.time(), label, colorOf(event.kind())));
-        }
+        markers(events).forEach(chart::addMarker);
         return chart;
+    }
+
+    /** A node's view stops meaning anything when it crashes, pauses or leaves after its last sample. */
+    static double lineEnd(String node, double lastSample, List<MembershipEvent> events, double duration) {
+        for (MembershipEvent e : events) {
+            if (node.equals(e.node()) && e.time() >= lastSample && e.by().isEmpty()
+                    && ("crash".equals(e.kind()) || "leave".equals(e.kind()) || "pause".equals(e.kind()))) {
+                return e.time();
+            }
+        }
+        return duration;
+    }
+
+    /** One marker per kind and moment; simultaneous events of one kind (a fleet starting) share it. */
+    static List<TimeLineChart.Marker> markers(List<MembershipEvent> events) {
+        Map<String, List<MembershipEvent>> groups = new LinkedHashMap<>();
+        for (MembershipEvent e : events) {
+            groups.computeIfAbsent(e.time() + "|" + e.kind(), k -> new java.util.ArrayList<>()).add(e);
+        }
+        List<TimeLineChart.Marker> markers = new java.util.ArrayList<>();
+        for (List<MembershipEvent> group : groups.values()) {
+            MembershipEvent first = group.get(0);
+            String label = group.size() > 1 ? first.kind() + " ×" + group.size()
+                    : first.node() == null || first.node().isEmpty() ? first.kind() : first.kind() + " " + first.node();
+            markers.add(new TimeLineChart.Marker(first.time(), label, colorOf(first.kind())));
+        }
+        return markers;
     }
 
     /** View samples per node, nodes in order of first sample. */

@@ -118,7 +118,13 @@ public final class RunFigures {
             case PEERS -> {
                 PeerTableView table = peerTable();
                 table.showAt(t);
-                yield table;
+                javafx.scene.control.Label title = new javafx.scene.control.Label(String.format(Locale.ROOT,
+                        "Peer table of %s at t = %.1f s (%s)", replay.observer(), t, result.scenario()));
+                title.setStyle("-fx-font-size: 15px; -fx-padding: 6 8 6 8;");
+                javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(title, table);
+                javafx.scene.layout.VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+                box.setStyle("-fx-background-color: white;");
+                yield box;
             }
         };
     }

@@ -14,8 +14,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Draws a {@link RingLayout}: each node's arcs on a circle in the node's color, keys growing
- * clockwise from twelve o'clock, the selected target as a needle and its owner's arcs raised
- * while everyone else's fade. A legend on the right gives each node's share of the circle.
+ * clockwise from twelve o'clock, the selected target as a needle, and its owner's arcs repeated
+ * on an outer track. A legend on the right gives each node's share of the circle.
  */
 public final class RingView extends Region {
     private static final double LEGEND_WIDTH = 190;
@@ -70,10 +70,14 @@ public final class RingView extends Region {
         g.fillText(caption, 10, 8);
 
         double plotWidth = Math.max(100, w - LEGEND_WIDTH);
-        double radius = Math.max(20, Math.min(plotWidth, h - 40) / 2 - 40);
+        double top = 34;
+        double size = Math.min(plotWidth, h - top);
+        double band = Math.max(8, size * 0.07);
+        double track = band * 0.45;
+        double radius = Math.max(20, size / 2 - band - track - 16);
         double cx = plotWidth / 2;
-        double cy = 30 + (h - 30) / 2;
-        double band = Math.max(8, radius * 0.16);
+        double cy = top + (h - top) / 2;
+        double trackRadius = radius + band / 2 + 6 + track / 2;
         Optional<String> owner = layout.target().map(RingLayout.Target::owner);
 
         if (layout.arcs().isEmpty()) {
@@ -86,15 +90,20 @@ public final class RingView extends Region {
         }
         g.setLineCap(StrokeLineCap.BUTT);
         for (Arc arc : layout.arcs()) {
-            boolean highlighted = owner.map(arc.node()::equals).orElse(false);
-            Color c = colors.of(arc.node());
-            if (owner.isPresent() && !highlighted) {
-                c = c.deriveColor(0, 0.35, 1.25, 0.55);
-            }
-            double width = highlighted ? band * 1.6 : band;
-            strokeArc(g, cx, cy, radius + (highlighted ? band * 0.3 : 0), width, arc, c);
+            strokeArc(g, cx, cy, radius, band, arc, colors.of(arc.node()));
         }
-        layout.target().ifPresent(t -> drawTarget(g, cx, cy, radius, band, t));
+        // The owner's arcs again on an outer track, so the keys it holds stand out on a busy ring.
+        owner.ifPresent(o -> {
+            g.setStroke(Color.gray(0.93));
+            g.setLineWidth(track);
+            g.strokeOval(cx - trackRadius, cy - trackRadius, 2 * trackRadius, 2 * trackRadius);
+            for (Arc arc : layout.arcs()) {
+                if (arc.node().equals(o)) {
+                    strokeArc(g, cx, cy, trackRadius, track, arc, colors.of(o));
+                }
+            }
+        });
+        layout.target().ifPresent(t -> drawTarget(g, cx, cy, radius, trackRadius + track / 2, t));
         drawLegend(g, plotWidth, owner);
     }
 
@@ -107,21 +116,22 @@ public final class RingView extends Region {
         g.strokeArc(cx - r, cy - r, 2 * r, 2 * r, startAngle, extent, ArcType.OPEN);
     }
 
-    private void drawTarget(GraphicsContext g, double cx, double cy, double radius, double band, RingLayout.Target t) {
+    private void drawTarget(GraphicsContext g, double cx, double cy, double radius, double outer, RingLayout.Target t) {
         double theta = 2 * Math.PI * t.position();
         double sin = Math.sin(theta);
         double cos = -Math.cos(theta);
-        double outer = radius + band * 1.6;
         g.setStroke(Color.BLACK);
         g.setLineWidth(2);
-        g.strokeLine(cx + sin * radius * 0.35, cy + cos * radius * 0.35, cx + sin * outer, cy + cos * outer);
+        g.strokeLine(cx + sin * radius * 0.3, cy + cos * radius * 0.3, cx + sin * (outer + 8), cy + cos * (outer + 8));
         g.setFill(colors.of(t.owner()));
-        g.fillOval(cx + sin * outer - 6, cy + cos * outer - 6, 12, 12);
+        g.setStroke(Color.BLACK);
+        g.fillOval(cx + sin * radius - 7, cy + cos * radius - 7, 14, 14);
+        g.strokeOval(cx + sin * radius - 7, cy + cos * radius - 7, 14, 14);
         g.setFill(Color.BLACK);
-        g.setFont(Font.font(13));
+        g.setFont(Font.font(15));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(t.name() + "\nowned by " + t.owner(), cx, cy);
+        g.fillText(t.name() + "\nowned by " + t.owner() + "\n(its arcs on the outer track)", cx, cy);
     }
 
     private void drawLegend(GraphicsContext g, double x, Optional<String> owner) {
