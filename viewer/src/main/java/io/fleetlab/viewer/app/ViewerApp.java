@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -12,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import picocli.CommandLine;
 
@@ -26,7 +28,8 @@ public final class ViewerApp extends Application {
         this.stage = primaryStage;
         ViewerOptions options = new ViewerOptions();
         new CommandLine(options).parseArgs(getParameters().getRaw().toArray(String[]::new));
-        primaryStage.setScene(new Scene(createRoot(), 1280, 860));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        primaryStage.setScene(new Scene(createRoot(), Math.min(1280, screen.getWidth()), Math.min(860, screen.getHeight())));
         primaryStage.setTitle("fleetlab viewer");
         primaryStage.show();
         options.result().ifPresent(this::open);

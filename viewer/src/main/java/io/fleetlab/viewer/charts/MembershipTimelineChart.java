@@ -20,7 +20,7 @@ public final class MembershipTimelineChart {
         TimeLineChart chart = new TimeLineChart(result.durationSeconds(), "view size (members believed alive)");
         chart.setId("membershipChart");
         chart.setTitle("Membership: view size per node and events");
-        ((javafx.scene.chart.NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
+        fitViewAxis((javafx.scene.chart.NumberAxis) chart.getYAxis(), nullSafe(result.views()));
         List<MembershipEvent> events = nullSafe(result.events());
         for (Map.Entry<String, List<ViewSample>> e : byNode(result.views()).entrySet()) {
             List<ViewSample> samples = e.getValue();
@@ -30,6 +30,18 @@ public final class MembershipTimelineChart {
         chart.setLegendVisible(chart.getData().size() <= 24);
         markers(events).forEach(chart::addMarker);
         return chart;
+    }
+
+    /** View sizes are whole numbers: the axis spans them with a margin of one and whole ticks. */
+    private static void fitViewAxis(javafx.scene.chart.NumberAxis axis, List<ViewSample> views) {
+        int min = views.stream().mapToInt(ViewSample::viewSize).min().orElse(0);
+        int max = views.stream().mapToInt(ViewSample::viewSize).max().orElse(1);
+        double tick = Math.max(1, Math.ceil(NiceScale.tick(max - min + 2, 10)));
+        axis.setAutoRanging(false);
+        axis.setLowerBound(Math.max(0, Math.floor((min - 1) / tick) * tick));
+        axis.setUpperBound(Math.ceil((max + 1) / tick) * tick);
+        axis.setTickUnit(tick);
+        axis.setMinorTickVisible(false);
     }
 
     /** A node's view stops meaning anything when it crashes, pauses or leaves after its last sample. */
