@@ -62,7 +62,7 @@ public final class ScenarioLoader {
         try {
             s = MAPPER.readValue(text, Scenario.class);
         } catch (JsonMappingException e) {
-            throw mappingError(fileName, e);
+            throw mappingError(fileName, e, locations);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             throw new ScenarioException(fileName, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
@@ -74,28 +74,33 @@ public final class ScenarioLoader {
         return new Checker(fileName, locations, s).check();
     }
 
-    private static ScenarioException mappingError(String file, JsonMappingException e) {
+    private static ScenarioException mappingError(String file, JsonMappingException e, Map<String, JsonLocation> locations) {
         StringBuilder path = new StringBuilder();
+        StringBuilder pointer = new StringBuilder();
         for (JsonMappingException.Reference r : e.getPath()) {
             if (r.getFieldName() != null) {
                 if (path.length() > 0) {
                     path.append('.');
                 }
                 path.append(r.getFieldName());
+                pointer.append('/').append(r.getFieldName());
             } else if (r.getIndex() >= 0) {
                 path.append('[').append(r.getIndex()).append(']');
+                pointer.append('/').append(r.getIndex());
             }
         }
         String problem;
         if (e instanceof UnrecognizedPropertyException u) {
-            problem = "unknown field '" + u.getPropertyName() + "'; expected one of " + u.getKnownPropertyIds();
+            problem = "unknown field '" + u.getPropertyName() + "'; expected one of "
+                    + new java.util.TreeSet<>(u.getKnownPropertyIds().stream().map(String::valueOf).toList());
         } else if (e instanceof InvalidTypeIdException t) {
             problem = "unknown action '" + t.getTypeId() + "'; expected one of join, leave, crash, restart, "
                     + "rolling-restart, scale-to, partition, heal, pause, slow, skew, set-loss";
         } else {
             problem = e.getOriginalMessage();
         }
-        JsonLocation l = e.getLocation();
+        // the value's own start, when known, is more precise than where the parser stopped
+        JsonLocation l = locations.getOrDefault(pointer.toString(), e.getLocation());
         return new ScenarioException(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
                 path.toString(), problem);
     }

@@ -1,0 +1,45 @@
+package io.fleetlab.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class EventQueueTest {
+    private record Entry(long time, int order) {}
+
+    @Test
+    void pollsInTimeThenInsertionOrder() {
+        for (int c = 0; c < 300; c++) {
+            long seed = 1000 + c;
+            SplittableRandom rnd = new SplittableRandom(seed);
+            EventQueue q = new EventQueue();
+            List<Entry> expected = new ArrayList<>();
+            List<Integer> got = new ArrayList<>();
+            int n = 1 + rnd.nextInt(3000);
+            for (int i = 0; i < n; i++) {
+                long t = rnd.nextInt(50); // many ties
+                int order = i;
+                expected.add(new Entry(t, order));
+                q.add(t, () -> got.add(order));
+                if (rnd.nextInt(4) == 0 && !q.isEmpty()) {
+                    // interleave polls: what is polled must be the minimum of what was added so far
+                    expected.sort(Comparator.comparingLong(Entry::time).thenComparingInt(Entry::order));
+                    q.poll().run();
+                    assertEquals(expected.remove(0).order(), got.get(got.size() - 1), "seed " + seed);
+                }
+            }
+            expected.sort(Comparator.comparingLong(Entry::time).thenComparingInt(Entry::order));
+            int start = got.size();
+            while (!q.isEmpty()) {
+                q.poll().run();
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.get(i).order(), got.get(start + i), "seed " + seed + " at " + i);
+            }
+        }
+    }
+}
