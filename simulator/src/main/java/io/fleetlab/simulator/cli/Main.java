@@ -9,6 +9,9 @@ import picocli.CommandLine;
  * measures the hashing algorithms alone.
  */
 public final class Main {
+    /** Held so the level set on it is not lost to garbage collection. */
+    private static final java.util.logging.Logger CORE_LOG = java.util.logging.Logger.getLogger("io.fleetlab");
+
     private Main() {}
 
     public static void main(String[] rawArgs) {
@@ -18,7 +21,7 @@ public final class Main {
     static int run(String[] rawArgs) {
         // The core logs protocol details (bootstraps, rejected packets) for real nodes; a
         // simulation of a thousand nodes would drown the report in them.
-        java.util.logging.Logger.getLogger("io.fleetlab").setLevel(java.util.logging.Level.WARNING);
+        CORE_LOG.setLevel(java.util.logging.Level.WARNING);
         // Maven passes -Dscenario as one argument; split it so "-Dscenario='x.json --seeds 8'" works.
         String[] args = Arrays.stream(rawArgs).flatMap(a -> a.startsWith("--scenario-dir=") ? Arrays.stream(new String[] {a})
                 : Arrays.stream(a.trim().split("\\s+"))).filter(a -> !a.isEmpty()).toArray(String[]::new);

@@ -53,9 +53,6 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--algorithm", description = "Hashing algorithm instead of the scenario's.")
     String algorithm;
 
-    @Option(names = "--compare", description = "Also run the algorithms the scenario lists under hashing.compare.")
-    boolean compare;
-
     @Option(names = "--threads", description = "Parallel runs in a sweep (default: the number of cores).")
     Integer threads;
 
@@ -101,7 +98,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         List<String> algorithms = new ArrayList<>();
         algorithms.add(algorithm != null ? algorithm : s.hashing().algorithm());
-        if (compare) {
+        if (algorithm == null) { // a scenario that lists algorithms to compare runs them all
             for (String a : s.hashing().compare()) {
                 if (!algorithms.contains(a)) {
                     algorithms.add(a);
