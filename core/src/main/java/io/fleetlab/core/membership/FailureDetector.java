@@ -1,7 +1,6 @@
 package io.fleetlab.core.membership;
 
 import io.fleetlab.core.membership.swim.Awareness;
-import io.fleetlab.core.membership.swim.Member;
 import io.fleetlab.core.membership.swim.RandomPicks;
 import io.fleetlab.core.membership.wire.Message.Ack;
 import io.fleetlab.core.membership.wire.Message.IndirectPing;

@@ -3,7 +3,6 @@ package io.fleetlab.core.membership;
 import io.fleetlab.core.membership.swim.Awareness;
 import io.fleetlab.core.membership.swim.BroadcastQueue;
 import io.fleetlab.core.membership.swim.BroadcastQueue.Topic;
-import io.fleetlab.core.membership.swim.Member;
 import io.fleetlab.core.membership.swim.RandomPicks;
 import io.fleetlab.core.membership.swim.SwimMath;
 import io.fleetlab.core.membership.wire.MalformedMessageException;
