@@ -15,17 +15,20 @@ import io.fleetlab.viewer.ring.RingLayout;
 import io.fleetlab.viewer.ring.RingView;
 import io.fleetlab.viewer.sample.SampleResult;
 import io.fleetlab.viewer.table.PeerRow;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -114,15 +117,15 @@ class ViewerAppTest {
 
     @Test
     void badFileIsReportedNotShown(FxRobot robot) throws Exception {
-        Path bad = java.nio.file.Files.createTempFile("bad-result", ".json");
-        java.nio.file.Files.writeString(bad, "{\"schemaVersion\": 1, \"scenario\": ");
+        Path bad = Files.createTempFile("bad-result", ".json");
+        Files.writeString(bad, "{\"schemaVersion\": 1, \"scenario\": ");
         robot.interact(() -> app.open(bad));
         WaitForAsyncUtils.waitForFxEvents();
         Label file = robot.lookup("#fileLabel").queryAs(Label.class);
         assertEquals(sample.toAbsolutePath().toString(), file.getText(), "the open result stays");
-        List<javafx.stage.Window> dialogs = robot.listWindows().stream().filter(w -> w != stage).toList();
+        List<Window> dialogs = robot.listWindows().stream().filter(w -> w != stage).toList();
         assertEquals(1, dialogs.size(), "one error dialog");
-        String message = ((javafx.scene.control.DialogPane) dialogs.get(0).getScene().getRoot()).getContentText();
+        String message = ((DialogPane) dialogs.get(0).getScene().getRoot()).getContentText();
         assertTrue(message.contains(bad.getFileName().toString()) && message.contains("line: 1"), message);
         robot.interact(() -> dialogs.forEach(w -> ((Stage) w).close()));
     }
