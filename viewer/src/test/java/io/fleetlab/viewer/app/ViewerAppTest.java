@@ -94,6 +94,26 @@ class ViewerAppTest {
     }
 
     @Test
+    void stepButtonsWalkThroughEveryEventAndPeerChange(FxRobot robot) {
+        Slider slider = robot.lookup("#timeSlider").queryAs(Slider.class);
+        List<Double> moments = java.util.stream.Stream.concat(
+                        result.events().stream().map(e -> e.time()),
+                        result.peerChanges().changes().stream().map(e -> e.time()))
+                .distinct().sorted().toList();
+        robot.interact(() -> slider.setValue(0));
+        List<Double> visited = new ArrayList<>();
+        for (int i = 0; i < moments.size() + 2; i++) {
+            robot.clickOn("#nextChange");
+            if (visited.isEmpty() || visited.get(visited.size() - 1) != slider.getValue()) {
+                visited.add(slider.getValue());
+            }
+        }
+        assertEquals(moments.stream().filter(t -> t > 0).toList(), visited);
+        robot.clickOn("#previousChange");
+        assertEquals(moments.get(moments.size() - 2), slider.getValue(), 0.0);
+    }
+
+    @Test
     void ringFollowsTheSliderAndHighlightsTheTargetOwner(FxRobot robot) {
         Slider slider = robot.lookup("#timeSlider").queryAs(Slider.class);
         RingView ring = robot.lookup("#ringView").queryAs(RingView.class);
