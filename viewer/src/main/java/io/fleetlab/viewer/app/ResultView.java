@@ -95,7 +95,8 @@ public final class ResultView extends BorderPane {
                 new Tab("Membership", timeline),
                 new Tab("Redistribution", figures.redistributionChart()),
                 new Tab("Agreement", agreement),
-                new Tab("Load", figures.loadChart()));
+                new Tab("Load", figures.loadChart()),
+                new Tab("Protocol", figures.protocolView()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         return tabs;

@@ -16,6 +16,7 @@ import io.fleetlab.viewer.ring.RingView;
 import io.fleetlab.viewer.table.PeerRow;
 import io.fleetlab.viewer.table.PeerTableReplay;
 import io.fleetlab.viewer.table.PeerTableView;
+import io.fleetlab.viewer.table.ProtocolView;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
@@ -103,6 +104,10 @@ public final class RunFigures {
         return LoadChart.create(result);
     }
 
+    public ProtocolView protocolView() {
+        return new ProtocolView(result.membership());
+    }
+
     public PeerTableView peerTable() {
         return new PeerTableView(replay);
     }
@@ -119,6 +124,7 @@ public final class RunFigures {
             case REDISTRIBUTION -> redistributionChart();
             case AGREEMENT -> withCursor(agreementChart(), t);
             case LOAD -> loadChart();
+            case PROTOCOL -> protocolView();
             case PEERS -> {
                 PeerTableView table = peerTable();
                 table.showAt(t);
