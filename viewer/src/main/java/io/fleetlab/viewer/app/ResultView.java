@@ -37,6 +37,7 @@ public final class ResultView extends BorderPane {
     private final Label timeLabel = new Label();
     private final TextField target = new TextField(RunFigures.DEFAULT_TARGET);
     private final Moments moments;
+    private final EventTableView events;
 
     public ResultView(SimulationResult result) {
         this.figures = new RunFigures(result);
@@ -45,6 +46,7 @@ public final class ResultView extends BorderPane {
         this.membership = figures.membershipChart();
         this.agreement = figures.agreementChart();
         this.moments = Moments.of(result, figures.replay());
+        this.events = new EventTableView(result.events());
         double end = Math.max(0, result.durationSeconds());
         this.slider = new Slider(0, end, end);
         slider.setId("timeSlider");
@@ -87,7 +89,7 @@ public final class ResultView extends BorderPane {
         side.setPadding(new Insets(6));
         SplitPane ringAndPeers = new SplitPane(ring, side);
         ringAndPeers.setDividerPositions(0.62);
-        SplitPane timeline = new SplitPane(membership, new EventTableView(result.events()));
+        SplitPane timeline = new SplitPane(membership, events);
         timeline.setOrientation(Orientation.VERTICAL);
         timeline.setDividerPositions(0.7);
         TabPane tabs = new TabPane(
@@ -109,6 +111,7 @@ public final class ResultView extends BorderPane {
         figures.showRing(ring, t, target.getText());
         membership.setCursor(t);
         agreement.setCursor(t);
+        events.showAt(t);
     }
 
     private static String summary(SimulationResult r) {

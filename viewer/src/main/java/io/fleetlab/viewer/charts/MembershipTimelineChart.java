@@ -49,7 +49,7 @@ public final class MembershipTimelineChart {
     /** A node's view stops meaning anything when it crashes, pauses or leaves after its last sample. */
     static double lineEnd(String node, double lastSample, List<MembershipEvent> events, double duration) {
         for (MembershipEvent e : events) {
-            if (node.equals(e.node()) && e.time() >= lastSample && e.by().isEmpty()
+            if (node.equals(e.node()) && e.time() >= lastSample && (e.by() == null || e.by().isEmpty())
                     && ("crash".equals(e.kind()) || "leave".equals(e.kind()) || "pause".equals(e.kind()))) {
                 return e.time();
             }

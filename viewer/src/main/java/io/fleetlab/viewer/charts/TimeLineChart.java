@@ -28,6 +28,7 @@ public final class TimeLineChart extends LineChart<Number, Number> {
     private static final Font LABEL_FONT = Font.font(11);
     private final List<Marker> markers = new ArrayList<>();
     private final Group overlay = new Group();
+    private final Line cursorLine = new Line();
     private double cursor = Double.NaN;
 
     public TimeLineChart(double durationSeconds, String valueLabel) {
@@ -38,6 +39,9 @@ public final class TimeLineChart extends LineChart<Number, Number> {
         overlay.setManaged(false);
         overlay.setMouseTransparent(true);
         getPlotChildren().add(overlay);
+        cursorLine.setStroke(Color.BLACK);
+        cursorLine.setStrokeWidth(2);
+        cursorLine.setVisible(false);
     }
 
     private static NumberAxis timeAxis(double duration) {
@@ -57,10 +61,26 @@ public final class TimeLineChart extends LineChart<Number, Number> {
         return List.copyOf(markers);
     }
 
-    /** Moves the cursor to {@code time} (NaN hides it). */
+    /**
+     * Moves the cursor to {@code time} (NaN hides it). Only the cursor line moves; the series are
+     * not laid out again, which keeps the slider quick on charts with many lines.
+     */
     public void setCursor(double time) {
         cursor = time;
-        requestChartLayout();
+        placeCursor();
+    }
+
+    private void placeCursor() {
+        NumberAxis x = (NumberAxis) getXAxis();
+        NumberAxis y = (NumberAxis) getYAxis();
+        cursorLine.setVisible(!Double.isNaN(cursor));
+        if (!Double.isNaN(cursor)) {
+            double at = x.getDisplayPosition(cursor);
+            cursorLine.setStartX(at);
+            cursorLine.setEndX(at);
+            cursorLine.setStartY(y.getDisplayPosition(y.getUpperBound()));
+            cursorLine.setEndY(y.getDisplayPosition(y.getLowerBound()));
+        }
     }
 
     public double cursor() {
@@ -97,13 +117,8 @@ public final class TimeLineChart extends LineChart<Number, Number> {
                 }
             }
         }
-        if (!Double.isNaN(cursor)) {
-            double at = x.getDisplayPosition(cursor);
-            Line line = new Line(at, top, at, bottom);
-            line.setStroke(Color.BLACK);
-            line.setStrokeWidth(2);
-            overlay.getChildren().add(line);
-        }
+        overlay.getChildren().add(cursorLine);
+        placeCursor();
         overlay.toFront();
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -22,21 +23,33 @@ public final class RingView extends Region {
     private final Canvas canvas = new Canvas();
     private final NodeColors colors;
     private RingLayout layout;
-    private String caption = "";
+    private final Text caption = new Text();
 
     public RingView(NodeColors colors) {
         this.colors = colors;
         setId("ringView");
-        getChildren().add(canvas);
+        caption.setFont(Font.font(14));
+        caption.setTextOrigin(VPos.TOP);
+        caption.relocate(10, 8);
+        caption.setManaged(false);
+        getChildren().addAll(canvas, caption);
         setMinSize(200, 200);
         setPrefSize(800, 600);
     }
 
     /** Shows {@code layout} under {@code caption}. */
     public void show(RingLayout layout, String caption) {
-        this.layout = layout;
-        this.caption = caption;
-        draw();
+        this.caption.setText(caption);
+        // The slider moves far more often than the ring changes; repaint only when it does.
+        if (!layout.equals(this.layout)) {
+            this.layout = layout;
+            draw();
+        }
+    }
+
+    /** The caption shown above the ring. */
+    public String caption() {
+        return caption.getText();
     }
 
     public RingLayout ringLayout() {
@@ -63,12 +76,6 @@ public final class RingView extends Region {
         if (layout == null || w < 50 || h < 50) {
             return;
         }
-        g.setFill(Color.BLACK);
-        g.setFont(Font.font(14));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(caption, 10, 8);
-
         double plotWidth = Math.max(100, w - LEGEND_WIDTH);
         double top = 34;
         double size = Math.min(plotWidth, h - top);

@@ -1,6 +1,7 @@
 package io.fleetlab.viewer.table;
 
 import java.util.function.Function;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -27,7 +28,10 @@ public final class PeerTableView extends TableView<PeerRow> {
 
     /** Shows the table as it was at simulated time {@code t}. */
     public void showAt(double t) {
-        setItems(FXCollections.observableArrayList(replay.at(t)));
+        List<PeerRow> rows = replay.at(t);
+        if (!rows.equals(getItems())) {
+            setItems(FXCollections.observableArrayList(rows));
+        }
     }
 
     private static TableColumn<PeerRow, String> column(String title, Function<PeerRow, String> value) {

@@ -9,6 +9,7 @@ import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
 import io.fleetlab.core.ring.Sharders;
+import io.fleetlab.simulator.result.MembershipEvent;
 import io.fleetlab.simulator.result.PeerTableLog;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.viewer.ring.RingLayout;
@@ -81,7 +82,7 @@ class ViewerAppTest {
             probes.add(Math.max(0, e.time() - 0.01));
         }
         int sizes = 0;
-        for (double t : probes) {
+        for (double t : probes.stream().distinct().toList()) {
             robot.interact(() -> slider.setValue(t));
             List<String> expected = expectedRows(log, t);
             List<String> shown = table.getItems().stream().map(r -> describe((PeerRow) r)).toList();
@@ -109,6 +110,11 @@ class ViewerAppTest {
             }
         }
         assertEquals(moments.stream().filter(t -> t > 0).toList(), visited);
+        // The event table follows: its selection is the latest event at or before the slider.
+        TableView<?> events = robot.lookup("#eventTable").queryAs(TableView.class);
+        MembershipEvent latest = result.events().stream().filter(e -> e.time() <= slider.getValue())
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals(latest, events.getSelectionModel().getSelectedItem());
         robot.clickOn("#previousChange");
         assertEquals(moments.get(moments.size() - 2), slider.getValue(), 0.0);
     }
