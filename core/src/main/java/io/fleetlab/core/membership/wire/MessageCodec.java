@@ -1,0 +1,194 @@
+package io.fleetlab.core.membership.wire;
+
+import io.fleetlab.core.membership.RejectReason;
+import io.fleetlab.core.membership.wire.Message.Ack;
+import io.fleetlab.core.membership.wire.Message.Alive;
+import io.fleetlab.core.membership.wire.Message.Dead;
+import io.fleetlab.core.membership.wire.Message.IndirectPing;
+import io.fleetlab.core.membership.wire.Message.Nack;
+import io.fleetlab.core.membership.wire.Message.NodeRecord;
+import io.fleetlab.core.membership.wire.Message.PeerStateUpdate;
+import io.fleetlab.core.membership.wire.Message.Ping;
+import io.fleetlab.core.membership.wire.Message.PushPull;
+import io.fleetlab.core.membership.wire.Message.Suspect;
+import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.peer.StateMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The byte layout of one message (without the frame's version byte): a type byte followed by the
+ * fields in record order. Integers are unsigned LEB128 varints, strings a one-byte length and 1..255
+ * UTF-8 bytes, booleans one byte 0/1, enums one byte (their ordinal).
+ */
+public final class MessageCodec {
+    /** Longest string field (node names, addresses), in UTF-8 bytes. */
+    public static final int MAX_STRING_BYTES = 255;
+
+    static final int PING = 1;
+    static final int INDIRECT_PING = 2;
+    static final int ACK = 3;
+    static final int NACK = 4;
+    static final int SUSPECT = 5;
+    static final int ALIVE = 6;
+    static final int DEAD = 7;
+    static final int PEER_STATE = 8;
+    static final int PUSH_PULL = 9;
+    static final int COMPOUND = 10;
+
+    /** Smallest encodings, used to reject counts that the remaining bytes cannot hold. */
+    private static final int MIN_NODE_RECORD = 2 + 2 + 1 + 1;
+    private static final int MIN_STATE_RECORD = 2 + 1 + 1;
+    private static final PeerState[] PEER_STATES = PeerState.values();
+
+    private MessageCodec() {
+    }
+
+    /** Appends {@code m}'s encoding to {@code w}. */
+    static void encode(Message m, WireWriter w) {
+        if (m instanceof Ping p) {
+            w.u8(PING);
+            w.varLong(p.seqNo() & 0xFFFFFFFFL);
+            w.string(p.target());
+            w.string(p.sourceName());
+            w.string(p.sourceAddress());
+        } else if (m instanceof IndirectPing p) {
+            w.u8(INDIRECT_PING);
+            w.varLong(p.seqNo() & 0xFFFFFFFFL);
+            w.string(p.target());
+            w.string(p.targetAddress());
+            w.bool(p.wantNack());
+            w.string(p.sourceName());
+            w.string(p.sourceAddress());
+        } else if (m instanceof Ack a) {
+            w.u8(ACK);
+            w.varLong(a.seqNo() & 0xFFFFFFFFL);
+        } else if (m instanceof Nack n) {
+            w.u8(NACK);
+            w.varLong(n.seqNo() & 0xFFFFFFFFL);
+        } else if (m instanceof Suspect s) {
+            w.u8(SUSPECT);
+            w.varLong(s.incarnation());
+            w.string(s.node());
+            w.string(s.from());
+        } else if (m instanceof Alive a) {
+            w.u8(ALIVE);
+            w.varLong(a.incarnation());
+            w.string(a.node());
+            w.string(a.address());
+        } else if (m instanceof Dead d) {
+            w.u8(DEAD);
+            w.varLong(d.incarnation());
+            w.string(d.node());
+            w.string(d.from());
+        } else if (m instanceof PeerStateUpdate u) {
+            w.u8(PEER_STATE);
+            state(u.state(), w);
+        } else if (m instanceof PushPull p) {
+            w.u8(PUSH_PULL);
+            w.bool(p.join());
+            w.bool(p.reply());
+            w.string(p.senderName());
+            w.string(p.senderAddress());
+            w.varLong(p.nodes().size());
+            for (NodeRecord n : p.nodes()) {
+                w.string(n.name());
+                w.string(n.address());
+                w.varLong(n.incarnation());
+                w.u8(n.status().ordinal());
+            }
+            w.varLong(p.states().size());
+            for (StateMessage s : p.states()) {
+                state(s, w);
+            }
+        } else {
+            throw new IllegalArgumentException("unknown message " + m);
+        }
+    }
+
+    private static void state(StateMessage s, WireWriter w) {
+        w.string(s.nodeName());
+        w.u8(s.state().ordinal());
+        w.varLong(s.lamportTime());
+    }
+
+    /**
+     * Decodes exactly one message spanning the reader's remaining bytes.
+     *
+     * @throws MalformedMessageException when the bytes are not exactly one valid message
+     */
+    static Message decode(WireReader r) throws MalformedMessageException {
+        int type = r.u8("type");
+        Message m = switch (type) {
+            case PING -> new Ping(seq(r), r.string("target"), r.string("sourceName"), r.string("sourceAddress"));
+            case INDIRECT_PING -> new IndirectPing(seq(r), r.string("target"), r.string("targetAddress"),
+                    r.bool("wantNack"), r.string("sourceName"), r.string("sourceAddress"));
+            case ACK -> new Ack(seq(r));
+            case NACK -> new Nack(seq(r));
+            case SUSPECT -> new Suspect(r.varLong("incarnation"), r.string("node"), r.string("from"));
+            case ALIVE -> new Alive(r.varLong("incarnation"), r.string("node"), r.string("address"));
+            case DEAD -> new Dead(r.varLong("incarnation"), r.string("node"), r.string("from"));
+            case PEER_STATE -> new PeerStateUpdate(state(r));
+            case PUSH_PULL -> pushPull(r);
+            case COMPOUND -> throw new MalformedMessageException(RejectReason.UNEXPECTED, "nested compound message");
+            default -> throw new MalformedMessageException(RejectReason.UNKNOWN_TYPE, "message type " + type);
+        };
+        if (r.remaining() != 0) {
+            throw new MalformedMessageException(RejectReason.BAD_LENGTH,
+                    r.remaining() + " trailing bytes after message type " + type);
+        }
+        return m;
+    }
+
+    private static int seq(WireReader r) throws MalformedMessageException {
+        long v = r.varLong("seqNo");
+        if (v > 0xFFFFFFFFL) {
+            throw new MalformedMessageException(RejectReason.BAD_FIELD, "seqNo exceeds 32 bits");
+        }
+        return (int) v;
+    }
+
+    private static StateMessage state(WireReader r) throws MalformedMessageException {
+        String node = r.string("state.node");
+        int code = r.u8("state.state");
+        if (code >= PEER_STATES.length) {
+            throw new MalformedMessageException(RejectReason.BAD_FIELD, "peer state code " + code);
+        }
+        return new StateMessage(node, PEER_STATES[code], r.varLong("state.lamportTime"));
+    }
+
+    private static PushPull pushPull(WireReader r) throws MalformedMessageException {
+        boolean join = r.bool("join");
+        boolean reply = r.bool("reply");
+        String senderName = r.string("senderName");
+        String senderAddress = r.string("senderAddress");
+        int nodeCount = count(r, "nodeCount", MIN_NODE_RECORD);
+        List<NodeRecord> nodes = new ArrayList<>(nodeCount);
+        for (int i = 0; i < nodeCount; i++) {
+            String name = r.string("node.name");
+            String address = r.string("node.address");
+            long inc = r.varLong("node.incarnation");
+            int code = r.u8("node.status");
+            NodeStatus status = NodeStatus.ofCode(code);
+            if (status == null) {
+                throw new MalformedMessageException(RejectReason.BAD_FIELD, "node status code " + code);
+            }
+            nodes.add(new NodeRecord(name, address, inc, status));
+        }
+        int stateCount = count(r, "stateCount", MIN_STATE_RECORD);
+        List<StateMessage> states = new ArrayList<>(stateCount);
+        for (int i = 0; i < stateCount; i++) {
+            states.add(state(r));
+        }
+        return new PushPull(join, reply, senderName, senderAddress, nodes, states);
+    }
+
+    private static int count(WireReader r, String field, int minRecord) throws MalformedMessageException {
+        long n = r.varLong(field);
+        if (n > r.remaining() / minRecord) {
+            throw new MalformedMessageException(RejectReason.BAD_LENGTH,
+                    field + " " + n + " cannot fit in " + r.remaining() + " remaining bytes");
+        }
+        return (int) n;
+    }
+}

@@ -1,0 +1,227 @@
+package io.fleetlab.core.membership.wire;
+
+import io.fleetlab.core.membership.RejectReason;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Frames messages for the wire and back.
+ *
+ * <p>A frame starts with a version byte. Plaintext: {@code 0x01} then one message, or a compound
+ * ({@code type 10, count u8 (1..255), count x length u16, the messages}). Encrypted:
+ * {@code 0x81}, a 12-byte nonce, then the AES-GCM ciphertext of the plaintext body with its 16-byte
+ * tag; the version byte is authenticated as associated data. With a keyring every frame must be
+ * encrypted; without one, encrypted frames are rejected. Datagrams are limited to
+ * {@link #MAX_PACKET_BYTES}, stream messages to {@link #MAX_STREAM_BYTES}.
+ *
+ * <p>One instance per node, used on one thread: it reuses its buffers and cipher.
+ */
+public final class PacketCodec {
+    public static final int VERSION = 0x01;
+    public static final int ENCRYPTED_VERSION = 0x81;
+    public static final int MAX_PACKET_BYTES = 65_507;
+    public static final int MAX_STREAM_BYTES = 8 << 20;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BYTES = 16;
+    /** Bytes a compound adds per message (its length). */
+    public static final int COMPOUND_PER_MESSAGE = 2;
+    /** Bytes a compound adds once (type and count). */
+    public static final int COMPOUND_HEADER = 2;
+    private static final int MAX_COMPOUND = 255;
+
+    private final Keyring keyring;
+    private final RandomGenerator random;
+    private final WireWriter writer = new WireWriter();
+    private final WireReader reader = new WireReader();
+    private final byte[] nonce = new byte[NONCE_BYTES];
+    private final byte[] aad = new byte[1];
+    private final SecretKeySpec[] keys;
+    private Cipher cipher;
+
+    public PacketCodec(Keyring keyring, RandomGenerator random) {
+        this.keyring = Objects.requireNonNull(keyring, "keyring");
+        this.random = Objects.requireNonNull(random, "random");
+        keys = new SecretKeySpec[keyring.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = new SecretKeySpec(keyring.keyUnsafe(i), "AES");
+        }
+    }
+
+    /** Bytes the frame adds around its body: the version byte, plus nonce and tag when encrypted. */
+    public int frameOverhead() {
+        return keyring.enabled() ? 1 + NONCE_BYTES + TAG_BYTES : 1;
+    }
+
+    /** One message's body, as queued for piggybacking or put in a frame. */
+    public byte[] encode(Message m) {
+        writer.reset();
+        MessageCodec.encode(m, writer);
+        return writer.toByteArray();
+    }
+
+    /** A frame carrying one already-encoded message. */
+    public byte[] frame(byte[] body) {
+        writer.reset();
+        writer.bytes(body, 0, body.length);
+        return seal();
+    }
+
+    /** A frame carrying {@code bodies}: a plain frame for one, a compound for several. */
+    public byte[] frame(List<byte[]> bodies) {
+        if (bodies.isEmpty() || bodies.size() > MAX_COMPOUND) {
+            throw new IllegalArgumentException("a frame carries 1.." + MAX_COMPOUND + " messages, got " + bodies.size());
+        }
+        if (bodies.size() == 1) {
+            return frame(bodies.get(0));
+        }
+        writer.reset();
+        writer.u8(MessageCodec.COMPOUND);
+        writer.u8(bodies.size());
+        for (byte[] b : bodies) {
+            writer.u16(b.length);
+        }
+        for (byte[] b : bodies) {
+            writer.bytes(b, 0, b.length);
+        }
+        return seal();
+    }
+
+    /** Frames one message directly. */
+    public byte[] frame(Message m) {
+        return frame(encode(m));
+    }
+
+    private byte[] seal() {
+        int len = writer.length();
+        byte[] body = writer.toByteArray();
+        if (!keyring.enabled()) {
+            byte[] out = new byte[len + 1];
+            out[0] = VERSION;
+            System.arraycopy(body, 0, out, 1, len);
+            return out;
+        }
+        try {
+            random.nextBytes(nonce);
+            Cipher c = cipher();
+            aad[0] = (byte) ENCRYPTED_VERSION;
+            c.init(Cipher.ENCRYPT_MODE, keys[0], new GCMParameterSpec(TAG_BYTES * 8, nonce));
+            c.updateAAD(aad);
+            byte[] out = new byte[1 + NONCE_BYTES + len + TAG_BYTES];
+            out[0] = (byte) ENCRYPTED_VERSION;
+            System.arraycopy(nonce, 0, out, 1, NONCE_BYTES);
+            c.doFinal(body, 0, len, out, 1 + NONCE_BYTES);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /**
+     * Decodes a datagram into {@code out} (one message, or each message of a compound). Nothing is
+     * added unless the whole frame is valid.
+     */
+    public void decodePacket(byte[] data, List<Message> out) throws MalformedMessageException {
+        if (data.length > MAX_PACKET_BYTES) {
+            throw new MalformedMessageException(RejectReason.TOO_LARGE, data.length + " byte datagram");
+        }
+        open(data);
+        int start = out.size();
+        try {
+            if (reader.remaining() >= 1 && (reader.buffer()[reader.position()] & 0xFF) == MessageCodec.COMPOUND) {
+                compound(out);
+            } else {
+                out.add(MessageCodec.decode(reader));
+            }
+        } catch (MalformedMessageException e) {
+            out.subList(start, out.size()).clear();
+            throw e;
+        }
+    }
+
+    /** Decodes a stream message, which is always exactly one message. */
+    public Message decodeStream(byte[] data) throws MalformedMessageException {
+        if (data.length > MAX_STREAM_BYTES) {
+            throw new MalformedMessageException(RejectReason.TOO_LARGE, data.length + " byte stream message");
+        }
+        open(data);
+        return MessageCodec.decode(reader);
+    }
+
+    private void compound(List<Message> out) throws MalformedMessageException {
+        reader.skip(1);
+        int count = reader.u8("compound count");
+        if (count == 0) {
+            throw new MalformedMessageException(RejectReason.BAD_LENGTH, "empty compound");
+        }
+        int lengthsAt = reader.position();
+        reader.skip(2 * count);
+        int bodyAt = reader.position();
+        int total = 0;
+        byte[] buf = reader.buffer();
+        for (int i = 0; i < count; i++) {
+            total += ((buf[lengthsAt + 2 * i] & 0xFF) << 8) | (buf[lengthsAt + 2 * i + 1] & 0xFF);
+        }
+        int end = reader.limit();
+        if (total != end - bodyAt) {
+            throw new MalformedMessageException(RejectReason.BAD_LENGTH,
+                    "compound lengths sum to " + total + " but " + (end - bodyAt) + " bytes follow");
+        }
+        int at = bodyAt;
+        for (int i = 0; i < count; i++) {
+            int len = ((buf[lengthsAt + 2 * i] & 0xFF) << 8) | (buf[lengthsAt + 2 * i + 1] & 0xFF);
+            reader.reset(buf, at, at + len);
+            out.add(MessageCodec.decode(reader));
+            at += len;
+        }
+    }
+
+    /** Checks the version byte, decrypts if needed, and leaves the reader on the body. */
+    private void open(byte[] data) throws MalformedMessageException {
+        if (data.length < 2) {
+            throw new MalformedMessageException(RejectReason.TRUNCATED, data.length + " byte frame");
+        }
+        int version = data[0] & 0xFF;
+        if (version != VERSION && version != ENCRYPTED_VERSION) {
+            throw new MalformedMessageException(RejectReason.BAD_VERSION, "version byte " + version);
+        }
+        boolean encrypted = version == ENCRYPTED_VERSION;
+        if (encrypted != keyring.enabled()) {
+            throw new MalformedMessageException(RejectReason.DECRYPT_FAILED,
+                    encrypted ? "encrypted frame but no keyring" : "plaintext frame but encryption is required");
+        }
+        if (!encrypted) {
+            reader.reset(data, 1, data.length);
+            return;
+        }
+        if (data.length < 1 + NONCE_BYTES + TAG_BYTES + 1) {
+            throw new MalformedMessageException(RejectReason.TRUNCATED, data.length + " byte encrypted frame");
+        }
+        aad[0] = (byte) ENCRYPTED_VERSION;
+        GCMParameterSpec spec = new GCMParameterSpec(TAG_BYTES * 8, data, 1, NONCE_BYTES);
+        for (SecretKeySpec key : keys) {
+            try {
+                Cipher c = cipher();
+                c.init(Cipher.DECRYPT_MODE, key, spec);
+                c.updateAAD(aad);
+                byte[] plain = c.doFinal(data, 1 + NONCE_BYTES, data.length - 1 - NONCE_BYTES);
+                reader.reset(plain, 0, plain.length);
+                return;
+            } catch (GeneralSecurityException e) {
+                // wrong key or tampered: try the next key
+            }
+        }
+        throw new MalformedMessageException(RejectReason.DECRYPT_FAILED, "no key authenticates the frame");
+    }
+
+    private Cipher cipher() throws GeneralSecurityException {
+        if (cipher == null) {
+            cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        }
+        return cipher;
+    }
+}

@@ -1,0 +1,118 @@
+package io.fleetlab.core.membership.harness;
+
+import io.fleetlab.core.time.Scheduler;
+import io.fleetlab.core.transport.Transport;
+import io.fleetlab.core.transport.TransportHandler;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * A network for tests on a {@link ManualScheduler}: every delivery takes a fixed latency plus
+ * seeded jitter; datagrams may be lost; links can be cut in both directions.
+ */
+public final class InMemoryNetwork {
+    private final Scheduler scheduler;
+    private final RandomGenerator random;
+    private final Map<String, Endpoint> endpoints = new HashMap<>();
+    private final Set<String> cut = new HashSet<>();
+    private long latencyNanos = 1_000_000;
+    private double loss;
+    private long packets;
+
+    public InMemoryNetwork(Scheduler scheduler, RandomGenerator random) {
+        this.scheduler = scheduler;
+        this.random = random;
+    }
+
+    public void setLoss(double loss) {
+        this.loss = loss;
+    }
+
+    public void setLatencyNanos(long latencyNanos) {
+        this.latencyNanos = latencyNanos;
+    }
+
+    /** Stops traffic between {@code a} and {@code b} both ways. */
+    public void cut(String a, String b) {
+        cut.add(a + "|" + b);
+        cut.add(b + "|" + a);
+    }
+
+    public void heal() {
+        cut.clear();
+    }
+
+    public long packetsDelivered() {
+        return packets;
+    }
+
+    public Transport transport(String address) {
+        Endpoint e = new Endpoint(address);
+        endpoints.put(address, e);
+        return e;
+    }
+
+    private long delay() {
+        return latencyNanos + (latencyNanos > 0 ? random.nextLong(latencyNanos) : 0);
+    }
+
+    private boolean reachable(String from, String to) {
+        Endpoint target = endpoints.get(to);
+        return target != null && target.handler != null && !target.closed && !cut.contains(from + "|" + to);
+    }
+
+    private final class Endpoint implements Transport {
+        final String address;
+        TransportHandler handler;
+        boolean closed;
+
+        Endpoint(String address) {
+            this.address = address;
+        }
+
+        @Override
+        public String localAddress() {
+            return address;
+        }
+
+        @Override
+        public void bind(TransportHandler h) {
+            handler = h;
+        }
+
+        @Override
+        public void sendPacket(String to, byte[] packet) {
+            if (closed || (loss > 0 && random.nextDouble() < loss)) {
+                return;
+            }
+            scheduler.schedule(delay(), () -> {
+                if (reachable(address, to) && !closed) {
+                    packets++;
+                    endpoints.get(to).handler.onPacket(address, packet);
+                }
+            });
+        }
+
+        @Override
+        public void sendReliable(String to, byte[] message, Runnable onFailure) {
+            if (closed) {
+                return;
+            }
+            scheduler.schedule(delay(), () -> {
+                if (reachable(address, to) && !closed) {
+                    endpoints.get(to).handler.onReliable(address + "#stream", message);
+                } else if (!closed) {
+                    onFailure.run();
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}

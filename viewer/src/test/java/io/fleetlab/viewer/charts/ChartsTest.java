@@ -1,0 +1,144 @@
+package io.fleetlab.viewer.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetlab.simulator.result.AgreementSample;
+import io.fleetlab.simulator.result.LoadSummary;
+import io.fleetlab.simulator.result.MembershipEvent;
+import io.fleetlab.simulator.result.Redistribution;
+import io.fleetlab.simulator.result.SimulationResult;
+import io.fleetlab.simulator.result.ViewSample;
+import io.fleetlab.viewer.app.ResultLoader;
+import io.fleetlab.viewer.sample.SampleResult;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class ChartsTest {
+    private Stage stage;
+    private SimulationResult result;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void load() throws Exception {
+        result = ResultLoader.load(SampleResult.file());
+    }
+
+    /** Lays the chart out in the test's window so axes and overlays are computed. */
+    private void show(FxRobot robot, javafx.scene.Parent chart) {
+        robot.interact(() -> {
+            stage.setScene(new Scene(chart, 1000, 700));
+            stage.show();
+        });
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get();
+    }
+
+    @Test
+    void redistributionBarsAreTheMovedFractionsWithIdealAndBand(FxRobot robot) throws Exception {
+        ReferenceBarChart chart = fx(() -> RedistributionChart.create(result));
+        show(robot, chart);
+        List<XYChart.Data<String, Number>> bars = chart.getData().get(0).getData();
+        List<Redistribution> changes = result.redistribution();
+        assertEquals(changes.size(), bars.size());
+        Map<String, ReferenceBarChart.Reference> refs = chart.references();
+        for (int i = 0; i < changes.size(); i++) {
+            Redistribution r = changes.get(i);
+            assertEquals(r.movedFraction(), bars.get(i).getYValue().doubleValue(), 0.0);
+            assertTrue(bars.get(i).getXValue().contains(r.kind() + " " + r.node()), bars.get(i).getXValue());
+            ReferenceBarChart.Reference ref = refs.get(bars.get(i).getXValue());
+            assertEquals(new ReferenceBarChart.Reference(r.boundLow(), r.idealFraction(), r.boundHigh()), ref);
+        }
+        double top = ((NumberAxis) chart.getYAxis()).getUpperBound();
+        assertTrue(changes.stream().allMatch(r -> r.boundHigh() <= top && r.movedFraction() <= top), "axis hides a band");
+    }
+
+    @Test
+    void loadBarsArePerNodeTargetsAroundTheMean(FxRobot robot) throws Exception {
+        ReferenceBarChart chart = fx(() -> LoadChart.create(result));
+        show(robot, chart);
+        LoadSummary load = result.load();
+        List<XYChart.Data<String, Number>> bars = chart.getData().get(0).getData();
+        assertEquals(load.perNode().size(), bars.size());
+        for (int i = 0; i < bars.size(); i++) {
+            assertEquals(load.perNode().get(i).node(), bars.get(i).getXValue());
+            assertEquals(load.perNode().get(i).targets(), bars.get(i).getYValue().longValue());
+            ReferenceBarChart.Reference ref = chart.references().get(bars.get(i).getXValue());
+            assertEquals(load.mean(), ref.mark(), 1e-9);
+            assertEquals(load.mean() * (1 + load.boundRelativeSd()), ref.high(), 1e-9);
+        }
+        assertEquals(result.targetCount(), bars.stream().mapToLong(d -> d.getYValue().longValue()).sum(),
+                "the sample's live nodes own every target");
+    }
+
+    @Test
+    void agreementSeriesAreTheSamples(FxRobot robot) throws Exception {
+        TimeLineChart chart = fx(() -> AgreementChart.create(result));
+        show(robot, chart);
+        List<AgreementSample> samples = result.agreement();
+        XYChart.Series<Number, Number> unowned = chart.getData().get(0);
+        XYChart.Series<Number, Number> doubled = chart.getData().get(1);
+        assertEquals("unowned", unowned.getName());
+        assertEquals("double-owned", doubled.getName());
+        for (int i = 0; i < samples.size(); i++) {
+            assertEquals(samples.get(i).time(), unowned.getData().get(i).getXValue().doubleValue(), 0.0);
+            assertEquals(samples.get(i).unowned(), unowned.getData().get(i).getYValue().longValue());
+            assertEquals(samples.get(i).doubleOwned(), doubled.getData().get(i).getYValue().longValue());
+        }
+        assertTrue(samples.stream().anyMatch(s -> s.unowned() > 0) && samples.stream().anyMatch(s -> s.doubleOwned() > 0),
+                "the sample exercises both lines");
+    }
+
+    @Test
+    void timelineHasAStepLinePerNodeAndAMarkerPerEvent(FxRobot robot) throws Exception {
+        TimeLineChart chart = fx(() -> MembershipTimelineChart.create(result));
+        show(robot, chart);
+        Map<String, List<ViewSample>> byNode = MembershipTimelineChart.byNode(result.views());
+        assertEquals(List.copyOf(byNode.keySet()), chart.getData().stream().map(XYChart.Series::getName).toList());
+        for (XYChart.Series<Number, Number> series : chart.getData()) {
+            List<ViewSample> samples = byNode.get(series.getName());
+            for (ViewSample s : samples) {
+                assertTrue(series.getData().stream().anyMatch(d -> d.getXValue().doubleValue() == s.time()
+                        && d.getYValue().intValue() == s.viewSize()), series.getName() + " lacks " + s);
+            }
+            // Between samples the line holds its value: every point's value is that of the latest sample at or before it.
+            for (XYChart.Data<Number, Number> d : series.getData()) {
+                double x = d.getXValue().doubleValue();
+                int y = d.getYValue().intValue();
+                boolean held = samples.stream().anyMatch(s -> s.time() <= x && s.viewSize() == y);
+                assertTrue(held, series.getName() + " invents " + x + "," + y);
+            }
+        }
+        List<MembershipEvent> events = result.events();
+        for (MembershipEvent e : events) {
+            assertTrue(chart.markers().stream().anyMatch(m -> m.time() == e.time() && m.label().startsWith(e.kind())),
+                    "no marker for " + e);
+        }
+        long moments = events.stream().map(e -> e.time() + e.kind()).distinct().count();
+        assertEquals(moments, chart.markers().size(), "one marker per kind and moment");
+        assertEquals("join \u00d76", chart.markers().get(0).label(), "the initial fleet's joins share a marker");
+        // A crashed node's line stops at its crash instead of claiming a view until the end.
+        XYChart.Series<Number, Number> crashed = chart.getData().stream()
+                .filter(s -> s.getName().equals("node-3")).findFirst().orElseThrow();
+        double crashTime = events.stream().filter(e -> e.kind().equals("crash")).findFirst().orElseThrow().time();
+        assertEquals(crashTime, crashed.getData().get(crashed.getData().size() - 1).getXValue().doubleValue(), 0.0);
+        assertTrue(events.stream().anyMatch(e -> e.kind().equals("suspect")), "the sample has a suspicion");
+    }
+}
