@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,13 +44,22 @@ class MarkdownTableTest {
         return r;
     }
 
+    /** Parameters in the order JMH writes them. */
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            params.put(pairs[i], pairs[i + 1]);
+        }
+        return params;
+    }
+
     private static ArrayNode run() {
         ArrayNode all = JSON.createArrayNode();
         all.add(result(JmhTable.GUAVA_JUMP, Map.of("nodes", "100"), 20.0, "ns/op", 0.0));
         all.add(result("io.fleetlab.bench.lookup.LookupBench.owner",
-                Map.of("algorithm", "alloy-ring", "nodes", "100"), 0.05, "us/op", 0.0));
+                ordered("algorithm", "alloy-ring", "nodes", "100"), 0.05, "us/op", 0.0));
         all.add(result("io.fleetlab.bench.lookup.LookupBench.lookup3",
-                Map.of("algorithm", "alloy-ring", "nodes", "10"), 1.0e7, "ops/s", 48.0));
+                ordered("algorithm", "alloy-ring", "nodes", "10"), 1.0e7, "ops/s", 48.0));
         return all;
     }
 
