@@ -24,7 +24,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Finding a target's owners as a scrape component does on every discovery update: hash the
  * target's URL with a reusable {@link KeyHasher}, then ask the sharder for the primary owner
- * ({@code owner}, k = 1) or the three owners a replicated component needs ({@code lookup3}).
+ * ({@code owner}, k = 1) or the three owners a replicated component needs ({@code lookup3});
+ * {@code ownerPrehashed} leaves the hashing out.
  * The fleet is a StatefulSet of {@code nodes} participants; keys cycle through 4096 targets.
  * Compare with {@link GuavaJumpBench} at the same {@code nodes}.
  */
@@ -50,22 +51,30 @@ public class LookupBench {
 
     private final KeyHasher hasher = new KeyHasher();
     private String[] urls;
+    private long[] keys;
     private Sharder sharder;
     private int next;
 
     @Setup
     public void build() {
         urls = Targets.urls(TARGETS);
+        keys = Targets.urlKeys(TARGETS);
         sharder = Sharders.create(algorithm, tokensPerNode);
         sharder.setPeers(Fleets.statefulSet(nodes));
         if (sharder instanceof KeyAwareSharder aware) {
-            aware.setKeys(Targets.urlKeys(TARGETS));
+            aware.setKeys(keys);
         }
     }
 
     @Benchmark
     public void owner(Blackhole bh) {
         bh.consume(sharder.owner(hasher.string(urls[next++ & MASK]), Op.READ_WRITE));
+    }
+
+    /** {@code owner} without hashing the URL: what the sharder's structure costs alone. */
+    @Benchmark
+    public void ownerPrehashed(Blackhole bh) {
+        bh.consume(sharder.owner(keys[next++ & MASK], Op.READ_WRITE));
     }
 
     @Benchmark

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders results as a Markdown table: ns/op with its error, B/op, and the ratio to a baseline
- * benchmark measured in the same run. A row is compared with the baseline result whose
- * parameters it shares (e.g. the same {@code nodes}); rows with no such baseline get no ratio.
+ * benchmark measured in the same run. A row of the baseline's package is compared with the
+ * baseline result whose parameters it shares (e.g. the same {@code nodes}); other rows get no ratio.
  */
 public final class MarkdownTable {
     private final String baseline;
@@ -42,11 +42,18 @@ public final class MarkdownTable {
 
     private static Optional<Double> ratio(JmhResult row, List<JmhResult> baselines) {
         for (JmhResult b : baselines) {
-            if (row.hasParamsOf(b) && b.nanosPerOp() > 0) {
+            if (packageOf(row.benchmark()).equals(packageOf(b.benchmark())) && row.hasParamsOf(b)
+                    && b.nanosPerOp() > 0) {
                 return Optional.of(row.nanosPerOp() / b.nanosPerOp());
             }
         }
         return Optional.empty();
+    }
+
+    private static String packageOf(String benchmark) {
+        int method = benchmark.lastIndexOf('.');
+        int type = method < 0 ? -1 : benchmark.lastIndexOf('.', method - 1);
+        return type < 0 ? "" : benchmark.substring(0, type);
     }
 
     private static String params(Map<String, String> params) {

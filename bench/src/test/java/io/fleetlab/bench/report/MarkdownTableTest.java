@@ -60,6 +60,8 @@ class MarkdownTableTest {
                 ordered("algorithm", "alloy-ring", "nodes", "100"), 0.05, "us/op", 0.0));
         all.add(result("io.fleetlab.bench.lookup.LookupBench.lookup3",
                 ordered("algorithm", "alloy-ring", "nodes", "10"), 1.0e7, "ops/s", 48.0));
+        all.add(result("io.fleetlab.bench.rebuild.RingRebuildBench.joinOnExisting", Map.of("nodes", "100"),
+                3.0, "ms/op", 1000.0));
         return all;
     }
 
@@ -77,12 +79,14 @@ class MarkdownTableTest {
     void ratiosOnlyAgainstTheBaselineWithTheSameParameters() throws IOException {
         String table = new MarkdownTable(JmhTable.GUAVA_JUMP).render(JmhResults.parse(run(), "test"));
         List<String> rows = table.lines().toList();
-        assertEquals(5, rows.size(), table);
+        assertEquals(6, rows.size(), table);
         assertEquals("| lookup.GuavaJumpBench.owner | nodes=100 | 20.0 | 2.00 | 0.00 | 1.00 |  |", rows.get(2));
         assertEquals("| lookup.LookupBench.owner | algorithm=alloy-ring, nodes=100 | 50.0 | 5.00 | 0.00 | 2.50 |  |",
                 rows.get(3));
         assertTrue(rows.get(4).contains("| 100 | ") && rows.get(4).contains("| 48.0 |  |"),
                 "no baseline at nodes=10, so no ratio: " + rows.get(4));
+        assertEquals("| rebuild.RingRebuildBench.joinOnExisting | nodes=100 | 3,000,000 | 300,000 | 1,000 |  |  |",
+                rows.get(5), "other packages are not compared with the lookup baseline");
     }
 
     @Test
