@@ -2,8 +2,8 @@ package io.fleetlab.simulator.node;
 
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.rebalance.ClusteringOptions;
-import io.fleetlab.core.ring.KeyAwareSharder;
-import io.fleetlab.core.ring.NotEnoughNodesException;
+import io.fleetlab.core.rebalance.OwnershipTable;
+import io.fleetlab.core.rebalance.TargetSet;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
 import io.fleetlab.core.ring.Sharders;
@@ -26,6 +26,7 @@ import java.util.Map;
 public final class OwnershipCache {
     private final Sharder sharder;
     private final long[] keys;
+    private final TargetSet targetSet;
     private final NodeRegistry registry;
     private final ClusteringOptions options;
     private final Map<String, ViewOwnership> views = new HashMap<>();
@@ -37,11 +38,9 @@ public final class OwnershipCache {
     public OwnershipCache(String algorithm, int tokens, long[] keys, NodeRegistry registry, ClusteringOptions options) {
         this.sharder = Sharders.create(algorithm, tokens);
         this.keys = keys.clone();
+        this.targetSet = TargetSet.of(this.keys);
         this.registry = registry;
         this.options = options;
-        if (sharder instanceof KeyAwareSharder aware) {
-            aware.setKeys(this.keys);
-        }
     }
 
     public int targetCount() {
@@ -93,18 +92,19 @@ public final class OwnershipCache {
         if (eligible.isEmpty()) {
             return new ViewOwnership(fingerprint, ViewOwnership.ALL, null, 0);
         }
-        sharder.setPeers(eligible);
+        // the core's shared table does the ring lookups once per view; here its owners become run-wide ids
+        OwnershipTable table = OwnershipTable.compute(eligible, sharder, targetSet, Op.READ_WRITE);
         int[] owner = new int[keys.length];
         Map<String, Integer> ids = new HashMap<>();
         for (Peer p : eligible) {
             ids.put(p.name(), registry.idOf(p.name()));
         }
-        try {
-            for (int t = 0; t < keys.length; t++) {
-                owner[t] = ids.get(sharder.owner(keys[t], Op.READ_WRITE).name());
+        for (int t = 0; t < keys.length; t++) {
+            String name = table.ownerOf(t);
+            if (name == null) {
+                throw new IllegalStateException("ring with " + eligible.size() + " eligible peers found no owner");
             }
-        } catch (NotEnoughNodesException e) {
-            throw new IllegalStateException("ring with " + eligible.size() + " eligible peers found no owner", e);
+            owner[t] = ids.get(name);
         }
         return new ViewOwnership(fingerprint, ViewOwnership.NORMAL, owner, eligible.size());
     }
