@@ -17,7 +17,8 @@ class EventQueueTest {
             long seed = 1000 + c;
             SplittableRandom rnd = new SplittableRandom(seed);
             EventQueue q = new EventQueue();
-            List<Entry> expected = new ArrayList<>();
+            java.util.PriorityQueue<Entry> expected = new java.util.PriorityQueue<>(
+                    Comparator.comparingLong(Entry::time).thenComparingInt(Entry::order));
             List<Integer> got = new ArrayList<>();
             int n = 1 + rnd.nextInt(3000);
             for (int i = 0; i < n; i++) {
@@ -27,19 +28,18 @@ class EventQueueTest {
                 q.add(t, () -> got.add(order));
                 if (rnd.nextInt(4) == 0 && !q.isEmpty()) {
                     // interleave polls: what is polled must be the minimum of what was added so far
-                    expected.sort(Comparator.comparingLong(Entry::time).thenComparingInt(Entry::order));
                     q.poll().run();
-                    assertEquals(expected.remove(0).order(), got.get(got.size() - 1), "seed " + seed);
+                    assertEquals(expected.poll().order(), got.get(got.size() - 1), "seed " + seed);
                 }
             }
-            expected.sort(Comparator.comparingLong(Entry::time).thenComparingInt(Entry::order));
             int start = got.size();
             while (!q.isEmpty()) {
                 q.poll().run();
             }
-            for (int i = 0; i < expected.size(); i++) {
-                assertEquals(expected.get(i).order(), got.get(start + i), "seed " + seed + " at " + i);
+            for (int i = start; i < got.size(); i++) {
+                assertEquals(expected.poll().order(), got.get(i), "seed " + seed + " at " + i);
             }
+            assertEquals(0, expected.size(), "seed " + seed);
         }
     }
 }
