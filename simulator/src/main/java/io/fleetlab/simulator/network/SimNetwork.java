@@ -4,10 +4,8 @@ import io.fleetlab.simulator.engine.EventLoop;
 import io.fleetlab.simulator.engine.SimScheduler;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -27,7 +25,9 @@ public final class SimNetwork {
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<SimTransport> endpoints = new ArrayList<>();
     private int[] group = new int[16];
-    private final Set<Long> blockedGroups = new HashSet<>();
+    /** blocked[a * groups + b]: traffic from group a to group b is dropped; null when healed. */
+    private boolean[] blocked;
+    private int groups;
     private long[] messagesSent = new long[16];
     private long[] bytesSent = new long[16];
     private long[] messagesReceived = new long[16];
@@ -89,27 +89,24 @@ public final class SimNetwork {
                 group[idOf(a)] = g;
             }
         }
-        for (int a = 0; a < sides.size(); a++) {
-            for (int b = 0; b < sides.size(); b++) {
-                if (a != b && (!oneWay || a == 0)) {
-                    blockedGroups.add(pair(a, b));
-                }
+        groups = sides.size();
+        blocked = new boolean[groups * groups];
+        for (int a = 0; a < groups; a++) {
+            for (int b = 0; b < groups; b++) {
+                blocked[a * groups + b] = a != b && (!oneWay || a == 0);
             }
         }
     }
 
     /** Removes every partition. */
     public void heal() {
-        blockedGroups.clear();
+        blocked = null;
+        groups = 0;
         java.util.Arrays.fill(group, 0);
     }
 
     boolean blocked(int from, int to) {
-        return !blockedGroups.isEmpty() && blockedGroups.contains(pair(group[from], group[to]));
-    }
-
-    private static long pair(int a, int b) {
-        return ((long) a << 32) | (b & 0xffffffffL);
+        return blocked != null && blocked[group[from] * groups + group[to]];
     }
 
     SimTransport endpoint(String address) {

@@ -16,7 +16,6 @@ import io.fleetlab.simulator.network.SimTransport;
 import io.fleetlab.simulator.node.NodeRegistry;
 import io.fleetlab.simulator.node.OwnershipCache;
 import io.fleetlab.simulator.node.SimNode;
-import io.fleetlab.simulator.node.ViewOwnership;
 import io.fleetlab.simulator.result.NodeInfo;
 import io.fleetlab.simulator.result.Redistribution;
 import io.fleetlab.simulator.scenario.ScenarioConfig;
@@ -365,10 +364,5 @@ final class Fleet {
                 recorder.event(time(), "alive", e.node(), observer.name(), "suspicion refuted");
             }
         }
-    }
-
-    /** Releases the ideal view at the end of the run. */
-    ViewOwnership idealOwnership() {
-        return redistribution.current();
     }
 }

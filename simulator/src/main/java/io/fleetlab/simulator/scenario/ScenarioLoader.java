@@ -393,71 +393,21 @@ public final class ScenarioLoader {
                 }
                 previous = t;
                 if (a instanceof Action.Join j) {
-                        int count = j.count() == null ? 1 : j.count();
-                        if (count < 1) {
-                            throw error(at + "/count", "must be at least 1, got " + count);
+                    int count = j.count() == null ? 1 : j.count();
+                    if (count < 1) {
+                        throw error(at + "/count", "must be at least 1, got " + count);
+                    }
+                    if (j.node() != null) {
+                        if (count != 1) {
+                            throw error(at + "/count", "a named join adds exactly one node");
                         }
-                        if (j.node() != null) {
-                            if (count != 1) {
-                                throw error(at + "/count", "a named join adds exactly one node");
-                            }
-                            if (live.contains(j.node())) {
-                                throw error(at + "/node", "node '" + j.node() + "' is already running");
-                            }
-                            live.add(j.node());
-                            known.add(j.node());
-                        } else {
-                            for (int k = 0; k < count; k++) {
-                                String n;
-                                do {
-                                    n = String.format(java.util.Locale.ROOT, pattern, next++);
-                                } while (known.contains(n));
-                                live.add(n);
-                                known.add(n);
-                            }
+                        if (live.contains(j.node())) {
+                            throw error(at + "/node", "node '" + j.node() + "' is already running");
                         }
-                } else if (a instanceof Action.Leave l) {
-                        if (l.node() != null && l.count() != null) {
-                            throw error(at + "/count", "give either \"node\" or \"count\", not both");
-                        }
-                        if (l.node() != null) {
-                            requireLive(live, l.node(), at + "/node", t);
-                            live.remove(l.node());
-                        } else {
-                            int count = l.count() == null ? 1 : l.count();
-                            if (count < 1 || count >= live.size() + 1) {
-                                throw error(at + "/count", "must be between 1 and the " + live.size() + " running nodes, got " + count);
-                            }
-                            List<String> order = new ArrayList<>(live);
-                            for (int k = 0; k < count; k++) {
-                                live.remove(order.get(order.size() - 1 - k));
-                            }
-                        }
-                } else if (a instanceof Action.Crash c) {
-                        requireLive(live, required(c.node(), at + "/node", "a node name"), at + "/node", t);
-                        live.remove(c.node());
-                } else if (a instanceof Action.Restart r) {
-                        String n = required(r.node(), at + "/node", "a node name");
-                        if (!known.contains(n)) {
-                            throw error(at + "/node", "unknown node '" + n + "'; expected a node of this run, e.g. "
-                                    + String.format(java.util.Locale.ROOT, pattern, 0));
-                        }
-                        notNegative(r.downtime(), at + "/downtime", 0);
-                        live.add(n);
-                } else if (a instanceof Action.RollingRestart r) {
-                        positive(required(r.interval(), at + "/interval", "a duration"), at + "/interval", 0);
-                        notNegative(r.downtime(), at + "/downtime", 0);
-                } else if (a instanceof Action.ScaleTo st) {
-                        int target = required(st.size(), at + "/size", "the fleet size to reach");
-                        if (target < 1) {
-                            throw error(at + "/size", "must be at least 1, got " + target);
-                        }
-                        notNegative(st.interval(), at + "/interval", 0);
-                        List<String> order = new ArrayList<>(live);
-                        while (live.size() > target) {
-                            live.remove(order.remove(order.size() - 1));
-                        }
-                        while (live.size() < target) {
+                        live.add(j.node());
+                        known.add(j.node());
+                    } else {
+                        for (int k = 0; k < count; k++) {
                             String n;
                             do {
                                 n = String.format(java.util.Locale.ROOT, pattern, next++);
@@ -465,40 +415,90 @@ public final class ScenarioLoader {
                             live.add(n);
                             known.add(n);
                         }
+                    }
+                } else if (a instanceof Action.Leave l) {
+                    if (l.node() != null && l.count() != null) {
+                        throw error(at + "/count", "give either \"node\" or \"count\", not both");
+                    }
+                    if (l.node() != null) {
+                        requireLive(live, l.node(), at + "/node", t);
+                        live.remove(l.node());
+                    } else {
+                        int count = l.count() == null ? 1 : l.count();
+                        if (count < 1 || count >= live.size() + 1) {
+                            throw error(at + "/count", "must be between 1 and the " + live.size() + " running nodes, got " + count);
+                        }
+                        List<String> order = new ArrayList<>(live);
+                        for (int k = 0; k < count; k++) {
+                            live.remove(order.get(order.size() - 1 - k));
+                        }
+                    }
+                } else if (a instanceof Action.Crash c) {
+                    requireLive(live, required(c.node(), at + "/node", "a node name"), at + "/node", t);
+                    live.remove(c.node());
+                } else if (a instanceof Action.Restart r) {
+                    String n = required(r.node(), at + "/node", "a node name");
+                    if (!known.contains(n)) {
+                        throw error(at + "/node", "unknown node '" + n + "'; expected a node of this run, e.g. "
+                                + String.format(java.util.Locale.ROOT, pattern, 0));
+                    }
+                    notNegative(r.downtime(), at + "/downtime", 0);
+                    live.add(n);
+                } else if (a instanceof Action.RollingRestart r) {
+                    positive(required(r.interval(), at + "/interval", "a duration"), at + "/interval", 0);
+                    notNegative(r.downtime(), at + "/downtime", 0);
+                } else if (a instanceof Action.ScaleTo st) {
+                    int target = required(st.size(), at + "/size", "the fleet size to reach");
+                    if (target < 1) {
+                        throw error(at + "/size", "must be at least 1, got " + target);
+                    }
+                    notNegative(st.interval(), at + "/interval", 0);
+                    List<String> order = new ArrayList<>(live);
+                    while (live.size() > target) {
+                        live.remove(order.remove(order.size() - 1));
+                    }
+                    while (live.size() < target) {
+                        String n;
+                        do {
+                            n = String.format(java.util.Locale.ROOT, pattern, next++);
+                        } while (known.contains(n));
+                        live.add(n);
+                        known.add(n);
+                    }
                 } else if (a instanceof Action.Partition p) {
-                        List<List<String>> sides = required(p.sides(), at + "/sides", "a list of lists of node names");
-                        if (sides.size() < 2) {
-                            throw error(at + "/sides", "a partition needs at least two sides");
+                    List<List<String>> sides = required(p.sides(), at + "/sides", "a list of lists of node names");
+                    if (sides.size() < 2) {
+                        throw error(at + "/sides", "a partition needs at least two sides");
+                    }
+                    Set<String> seen = new java.util.HashSet<>();
+                    for (int si = 0; si < sides.size(); si++) {
+                        List<String> side = sides.get(si);
+                        if (side == null || side.isEmpty()) {
+                            throw error(at + "/sides/" + si, "a side must list at least one node");
                         }
-                        Set<String> seen = new java.util.HashSet<>();
-                        for (int si = 0; si < sides.size(); si++) {
-                            List<String> side = sides.get(si);
-                            if (side == null || side.isEmpty()) {
-                                throw error(at + "/sides/" + si, "a side must list at least one node");
+                        for (int ni = 0; ni < side.size(); ni++) {
+                            String n = side.get(ni);
+                            if (!known.contains(n)) {
+                                throw error(at + "/sides/" + si + "/" + ni, "unknown node '" + n + "'");
                             }
-                            for (int ni = 0; ni < side.size(); ni++) {
-                                String n = side.get(ni);
-                                if (!known.contains(n)) {
-                                    throw error(at + "/sides/" + si + "/" + ni, "unknown node '" + n + "'");
-                                }
-                                if (!seen.add(n)) {
-                                    throw error(at + "/sides/" + si + "/" + ni, "node '" + n + "' is on two sides");
-                                }
+                            if (!seen.add(n)) {
+                                throw error(at + "/sides/" + si + "/" + ni, "node '" + n + "' is on two sides");
                             }
                         }
+                    }
                 } else if (a instanceof Action.Heal ignored) {
                 } else if (a instanceof Action.Pause p) {
-                        requireLive(live, required(p.node(), at + "/node", "a node name"), at + "/node", t);
-                        positive(required(p.duration(), at + "/duration", "a duration"), at + "/duration", 0);
+                    requireLive(live, required(p.node(), at + "/node", "a node name"), at + "/node", t);
+                    positive(required(p.duration(), at + "/duration", "a duration"), at + "/duration", 0);
                 } else if (a instanceof Action.Slow sl) {
-                        requireLive(live, required(sl.node(), at + "/node", "a node name"), at + "/node", t);
-                        positive(required(sl.delay(), at + "/delay", "a duration"), at + "/delay", 0);
-                        positive(required(sl.duration(), at + "/duration", "a duration"), at + "/duration", 0);
+                    requireLive(live, required(sl.node(), at + "/node", "a node name"), at + "/node", t);
+                    positive(required(sl.delay(), at + "/delay", "a duration"), at + "/delay", 0);
+                    positive(required(sl.duration(), at + "/duration", "a duration"), at + "/duration", 0);
                 } else if (a instanceof Action.Skew sk) {
-                        requireLive(live, required(sk.node(), at + "/node", "a node name"), at + "/node", t);
-                        required(sk.offset(), at + "/offset", "a duration (may be negative)");
+                    requireLive(live, required(sk.node(), at + "/node", "a node name"), at + "/node", t);
+                    required(sk.offset(), at + "/offset", "a duration (may be negative)");
                 } else if (a instanceof Action.SetLoss sl) {
-                        probability(required(sl.loss(), at + "/loss", "a probability"), at + "/loss");
+                    probability(required(sl.loss(), at + "/loss", "a probability"), at + "/loss");
                 }
             }
         }
