@@ -5,12 +5,12 @@ import java.util.Arrays;
 import picocli.CommandLine;
 
 /**
- * Entry point: {@code <scenario> [options]} runs a scenario (see {@link RunCommand});
- * {@code ring-study ...} runs the ring-only study.
+ * Entry point: {@code fleetlab-sim SCENARIO [options]} runs a scenario; {@code ring-study ...}
+ * measures the hashing algorithms alone.
  */
 public final class Main {
-    /** Held so the level set on it is not lost to garbage collection of the logger. */
-    private static final java.util.logging.Logger CORE_LOG = java.util.logging.Logger.getLogger("io.fleetlab.core");
+    /** Held so the level set on it is not lost to garbage collection. */
+    private static final java.util.logging.Logger CORE_LOG = java.util.logging.Logger.getLogger("io.fleetlab");
 
     private Main() {}
 
@@ -19,19 +19,16 @@ public final class Main {
     }
 
     static int run(String[] rawArgs) {
-        // the protocol's INFO lines (e.g. a first node finding no seed) would drown the summary
+        // The core logs protocol details (bootstraps, rejected packets) for real nodes; a
+        // simulation of a thousand nodes would drown the report in them.
         CORE_LOG.setLevel(java.util.logging.Level.WARNING);
-        // Maven's exec passes -Dscenario="name --seed 3" as one argument: split it into words.
-        String[] args = Arrays.stream(rawArgs).flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
-                .filter(a -> !a.isEmpty()).toArray(String[]::new);
-        int first = 0;
-        while (first < args.length && args[first].startsWith("--scenario-dir=")) {
-            first++;
+        // Maven passes -Dscenario as one argument; split it so "-Dscenario='x.json --seeds 8'" works.
+        String[] args = Arrays.stream(rawArgs).flatMap(a -> a.startsWith("--scenario-dir=") ? Arrays.stream(new String[] {a})
+                : Arrays.stream(a.trim().split("\\s+"))).filter(a -> !a.isEmpty()).toArray(String[]::new);
+        String[] rest = Arrays.stream(args).filter(a -> !a.startsWith("--scenario-dir=")).toArray(String[]::new);
+        if (rest.length > 0 && rest[0].equals("ring-study")) {
+            return new CommandLine(new RingStudyCommand(System.out)).execute(Arrays.copyOfRange(rest, 1, rest.length));
         }
-        if (first < args.length && args[first].equals("ring-study")) {
-            String[] rest = Arrays.copyOfRange(args, first + 1, args.length);
-            return new CommandLine(new RingStudyCommand(System.out)).execute(rest);
-        }
-        return new CommandLine(new RunCommand(System.out, System.err)).execute(args);
+        return new CommandLine(new SimulateCommand(System.out, System.err)).execute(args);
     }
 }

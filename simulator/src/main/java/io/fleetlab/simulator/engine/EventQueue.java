@@ -2,91 +2,62 @@ package io.fleetlab.simulator.engine;
 
 import java.util.Arrays;
 
-/**
- * Pending events ordered by (time, sequence): a binary min-heap over parallel primitive arrays, so
- * ordering never boxes a key; the only object per event is the event itself. Equal times run in
- * the order they were scheduled, which is what makes a run deterministic.
- */
-public final class EventQueue {
-    private long[] times = new long[1024];
-    private long[] seqs = new long[1024];
-    private Runnable[] events = new Runnable[1024];
+/** A binary min-heap of events by (time, sequence); no boxing, no comparator objects. */
+final class EventQueue {
+    private Event[] heap = new Event[1024];
     private int size;
-    private long nextSeq;
 
-    public void add(long time, Runnable event) {
-        if (size == times.length) {
-            int cap = size * 2;
-            times = Arrays.copyOf(times, cap);
-            seqs = Arrays.copyOf(seqs, cap);
-            events = Arrays.copyOf(events, cap);
+    void add(Event e) {
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
         }
-        long seq = nextSeq++;
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!less(time, seq, times[parent], seqs[parent])) {
+            Event p = heap[parent];
+            if (!e.before(p)) {
                 break;
             }
-            move(parent, i);
+            heap[i] = p;
             i = parent;
         }
-        times[i] = time;
-        seqs[i] = seq;
-        events[i] = event;
+        heap[i] = e;
     }
 
-    public boolean isEmpty() {
-        return size == 0;
+    Event peek() {
+        return size == 0 ? null : heap[0];
     }
 
-    public int size() {
-        return size;
-    }
-
-    /** Time of the earliest event; only valid when not empty. */
-    public long peekTime() {
-        return times[0];
-    }
-
-    /** Removes and returns the earliest event. */
-    public Runnable poll() {
-        Runnable head = events[0];
-        int last = --size;
-        long t = times[last];
-        long s = seqs[last];
-        Runnable e = events[last];
-        events[last] = null;
-        if (last > 0) {
+    Event poll() {
+        if (size == 0) {
+            return null;
+        }
+        Event top = heap[0];
+        Event last = heap[--size];
+        heap[size] = null;
+        if (size > 0) {
             int i = 0;
-            while (true) {
+            int half = size >>> 1;
+            while (i < half) {
                 int child = 2 * i + 1;
-                if (child >= last) {
+                Event c = heap[child];
+                int right = child + 1;
+                if (right < size && heap[right].before(c)) {
+                    child = right;
+                    c = heap[child];
+                }
+                if (!c.before(last)) {
                     break;
                 }
-                if (child + 1 < last && less(times[child + 1], seqs[child + 1], times[child], seqs[child])) {
-                    child++;
-                }
-                if (!less(times[child], seqs[child], t, s)) {
-                    break;
-                }
-                move(child, i);
+                heap[i] = c;
                 i = child;
             }
-            times[i] = t;
-            seqs[i] = s;
-            events[i] = e;
+            heap[i] = last;
         }
-        return head;
+        return top;
     }
 
-    private void move(int from, int to) {
-        times[to] = times[from];
-        seqs[to] = seqs[from];
-        events[to] = events[from];
-    }
-
-    private static boolean less(long t1, long s1, long t2, long s2) {
-        return t1 < t2 || (t1 == t2 && s1 < s2);
+    int size() {
+        return size;
     }
 }

@@ -3,119 +3,127 @@ package io.fleetlab.simulator.metrics;
 import io.fleetlab.simulator.result.MembershipStats;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * For each fleet change (join, leave, crash), how long until the nodes that were up at that
- * moment learned it: from the immediate membership events (Joined, Left, Dead) of each observer.
+ * For each membership change, when each live node learned of it: a join is learned by a Joined
+ * event about the node, a graceful leave by Left, a crash by Dead. Gives the 50/90/99/100%
+ * convergence times and, for crashes, the detection times.
  */
 public final class ConvergenceTracker {
-    private final List<Change> changes = new ArrayList<>();
-
-    /** What an observer must hear for a change to count as seen. */
-    public enum Signal { JOINED, LEFT, DEAD }
-
-    /**
-     * Starts tracking a change of {@code node} at {@code atNanos} (simulated, result time base
-     * {@code timeSeconds}); {@code observers} are the nodes expected to hear {@code signal}.
-     */
-    public void begin(double timeSeconds, long atNanos, String kind, String node, Signal signal,
-            List<String> observers, double modelP90) {
-        Change c = new Change(timeSeconds, atNanos, kind, node, signal, new HashSet<>(observers), observers.size(), modelP90);
-        changes.add(c);
-    }
-
-    /** {@code observer} heard {@code signal} about {@code node} at {@code nowNanos}. */
-    public void heard(String observer, Signal signal, String node, long nowNanos) {
-        for (int i = changes.size() - 1; i >= 0; i--) {
-            Change c = changes.get(i);
-            if (c.signal == signal && c.node.equals(node) && c.waiting.remove(observer)) {
-                c.delays.add((nowNanos - c.atNanos) / 1e9);
-                return;
-            }
-        }
-    }
-
-    /** An observer went down: it no longer counts for changes it had not yet seen. */
-    public void observerGone(String observer) {
-        for (Change c : changes) {
-            if (c.waiting.remove(observer)) {
-                c.expected--;
-            }
-        }
-    }
-
-    /** The same change seen by every observer at once (oracle membership). */
-    public void instant(double timeSeconds, String kind, String node, int observers, double modelP90) {
-        Change c = new Change(timeSeconds, 0, kind, node, Signal.JOINED, new HashSet<>(), observers, modelP90);
-        for (int i = 0; i < observers; i++) {
-            c.delays.add(0.0);
-        }
-        changes.add(c);
-    }
-
-    public List<MembershipStats.Convergence> convergence() {
-        List<MembershipStats.Convergence> out = new ArrayList<>();
-        for (Change c : changes) {
-            out.add(new MembershipStats.Convergence(c.time, c.kind, c.node, c.quantile(0.5), c.quantile(0.9),
-                    c.quantile(0.99), c.quantile(1.0), c.modelP90));
-        }
-        return out;
-    }
-
-    public List<MembershipStats.Detection> detections() {
-        List<MembershipStats.Detection> out = new ArrayList<>();
-        for (Change c : changes) {
-            if (c.kind.equals("crash")) {
-                double first = c.delays.isEmpty() ? Double.NaN : c.sorted()[0];
-                out.add(new MembershipStats.Detection(c.time, c.node, first, c.quantile(1.0)));
-            }
-        }
-        return out;
-    }
-
-    private static final class Change {
-        final double time;
-        final long atNanos;
+    /** One change being watched. */
+    private static final class Watch {
+        final long startNanos;
         final String kind;
         final String node;
-        final Signal signal;
-        final Set<String> waiting;
-        int expected;
+        final Map<String, Long> seenAt = new LinkedHashMap<>();
+        final List<String> observers;
         final double modelP90;
-        final List<Double> delays = new ArrayList<>();
 
-        Change(double time, long atNanos, String kind, String node, Signal signal, Set<String> waiting, int expected,
-                double modelP90) {
-            this.time = time;
-            this.atNanos = atNanos;
+        Watch(long startNanos, String kind, String node, List<String> observers, double modelP90) {
+            this.startNanos = startNanos;
             this.kind = kind;
             this.node = node;
-            this.signal = signal;
-            this.waiting = waiting;
-            this.expected = expected;
+            this.observers = observers;
             this.modelP90 = modelP90;
         }
+    }
 
-        double[] sorted() {
-            double[] d = delays.stream().mapToDouble(Double::doubleValue).toArray();
-            Arrays.sort(d);
-            return d;
-        }
+    private final List<Watch> watches = new ArrayList<>();
+    private final Map<String, Watch> openByNode = new HashMap<>();
 
-        /** Time until a fraction q of the expected observers had heard; NaN if they never did. */
-        double quantile(double q) {
-            if (expected <= 0) {
-                return 0;
+    /** Starts watching a change about {@code node}, to be learned by every one of {@code observers}. */
+    public void watch(long nowNanos, String kind, String node, List<String> observers, double modelP90Seconds) {
+        Watch w = new Watch(nowNanos, kind, node, List.copyOf(observers), modelP90Seconds);
+        watches.add(w);
+        openByNode.put(node, w);
+    }
+
+    /** Every observer learned at once (a membership oracle). */
+    public void learnedByAll(long nowNanos, String node) {
+        Watch w = openByNode.get(node);
+        if (w != null) {
+            for (String o : w.observers) {
+                w.seenAt.putIfAbsent(o, nowNanos);
             }
-            int need = (int) Math.ceil(q * expected);
-            double[] d = sorted();
-            if (need < 1) {
-                need = 1;
-            }
-            return need <= d.length ? d[need - 1] : Double.NaN;
         }
+    }
+
+    /** {@code observer} learned, with an event of {@code eventKind} (joined, left, dead), about {@code node}. */
+    public void learned(long nowNanos, String observer, String eventKind, String node) {
+        Watch w = openByNode.get(node);
+        if (w == null) {
+            return;
+        }
+        boolean matches = switch (w.kind) {
+            case "join", "restart" -> eventKind.equals("joined");
+            case "leave" -> eventKind.equals("left") || eventKind.equals("dead");
+            case "crash" -> eventKind.equals("dead") || eventKind.equals("left");
+            default -> false;
+        };
+        if (matches && w.observers.contains(observer)) {
+            w.seenAt.putIfAbsent(observer, nowNanos);
+        }
+    }
+
+    /** Observers that went down meanwhile cannot learn; they leave the denominator. */
+    public List<MembershipStats.Convergence> convergence(Set<String> everDown) {
+        List<MembershipStats.Convergence> out = new ArrayList<>();
+        for (Watch w : watches) {
+            double[] delays = delays(w, everDown);
+            out.add(new MembershipStats.Convergence(w.startNanos / 1e9, w.kind, w.node, percentile(delays, 0.5),
+                    percentile(delays, 0.9), percentile(delays, 0.99), percentile(delays, 1.0), w.modelP90));
+        }
+        return out;
+    }
+
+    public List<MembershipStats.Detection> detections(Set<String> everDown) {
+        List<MembershipStats.Detection> out = new ArrayList<>();
+        for (Watch w : watches) {
+            if (w.kind.equals("crash")) {
+                double[] delays = delays(w, everDown);
+                double first = Double.NaN;
+                for (double d : delays) {
+                    if (!Double.isNaN(d)) {
+                        first = Double.isNaN(first) ? d : Math.min(first, d);
+                    }
+                }
+                out.add(new MembershipStats.Detection(w.startNanos / 1e9, w.node, first, percentile(delays, 1.0)));
+            }
+        }
+        return out;
+    }
+
+    private static double[] delays(Watch w, Set<String> everDown) {
+        List<Double> d = new ArrayList<>();
+        for (String o : w.observers) {
+            if (everDown.contains(o) && !w.seenAt.containsKey(o)) {
+                continue;
+            }
+            Long at = w.seenAt.get(o);
+            d.add(at == null ? Double.NaN : (at - w.startNanos) / 1e9);
+        }
+        return d.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The p-quantile (nearest rank) of the delays; NaN if that rank never learned. */
+    static double percentile(double[] delays, double p) {
+        if (delays.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = delays.clone();
+        for (int i = 0; i < sorted.length; i++) {
+            if (Double.isNaN(sorted[i])) {
+                sorted[i] = Double.POSITIVE_INFINITY;
+            }
+        }
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p * sorted.length) - 1;
+        double v = sorted[Math.max(0, rank)];
+        return Double.isInfinite(v) ? Double.NaN : v;
     }
 }

@@ -1,68 +1,84 @@
 package io.fleetlab.simulator.metrics;
 
+import io.fleetlab.core.rebalance.OwnershipChange;
+
 /**
- * How many scraping nodes own each target, kept up to date from ownership diffs, with the number
- * of unowned and double-owned targets integrated over time (target-seconds). Counting starts at
- * {@link #startMeasuring}; changes before it only shape the counts.
+ * How many nodes scrape each target, kept up to date from every node's started/stopped diffs,
+ * with the time integral of unowned and double-owned targets: target-seconds of missing data and
+ * of duplicate scrapes, the cost users feel during a rollout.
  */
 public final class OwnershipLedger {
-    private final int[] ownerCount;
+    private final int[] owners;
     private long unowned;
     private long doubleOwned;
-    private long lastNanos;
-    private boolean measuring;
-    private double unownedNanos;
-    private double doubleOwnedNanos;
     private long maxUnowned;
     private long maxDoubleOwned;
+    private long lastNanos;
+    private long measureFromNanos;
+    private double unownedSeconds;
+    private double doubleOwnedSeconds;
 
     public OwnershipLedger(int targets) {
-        ownerCount = new int[targets];
-        unowned = targets;
+        this.owners = new int[targets];
+        this.unowned = targets;
     }
 
-    /** Accounts the time since the last change at the current counts; call before each change. */
-    public void advance(long nowNanos) {
-        if (measuring && nowNanos > lastNanos) {
-            unownedNanos += (double) unowned * (nowNanos - lastNanos);
-            doubleOwnedNanos += (double) doubleOwned * (nowNanos - lastNanos);
+    /** Integrals count only from {@code nanos} on (the fleet's start-up is not the story). */
+    public void measureFrom(long nanos) {
+        this.measureFromNanos = nanos;
+    }
+
+    /** Accumulates the integrals up to {@code now}; call before every change. */
+    public void advance(long now) {
+        long from = Math.max(lastNanos, measureFromNanos);
+        if (now > from) {
+            double dt = (now - from) / 1e9;
+            unownedSeconds += unowned * dt;
+            doubleOwnedSeconds += doubleOwned * dt;
         }
-        lastNanos = Math.max(lastNanos, nowNanos);
+        lastNanos = Math.max(lastNanos, now);
+        if (now >= measureFromNanos) {
+            maxUnowned = Math.max(maxUnowned, unowned);
+            maxDoubleOwned = Math.max(maxDoubleOwned, doubleOwned);
+        }
     }
 
-    public void startMeasuring(long nowNanos) {
-        lastNanos = nowNanos;
-        measuring = true;
-        maxUnowned = unowned;
-        maxDoubleOwned = doubleOwned;
+    public void apply(long now, OwnershipChange change) {
+        advance(now);
+        for (int t : change.started()) {
+            gain(t);
+        }
+        for (int t : change.stopped()) {
+            lose(t);
+        }
+        trackMax(now);
     }
 
-    /** One more scraping node owns target {@code t}. */
     public void gain(int t) {
-        int c = ownerCount[t]++;
-        if (c == 0) {
+        int c = ++owners[t];
+        if (c == 1) {
             unowned--;
-        } else if (c == 1) {
+        } else if (c == 2) {
             doubleOwned++;
-            if (measuring && doubleOwned > maxDoubleOwned) {
-                maxDoubleOwned = doubleOwned;
-            }
         }
     }
 
-    /** One scraping node fewer owns target {@code t}. */
     public void lose(int t) {
-        int c = --ownerCount[t];
-        if (c < 0) {
-            throw new IllegalStateException("target " + t + " lost an owner it did not have");
-        }
+        int c = --owners[t];
         if (c == 0) {
             unowned++;
-            if (measuring && unowned > maxUnowned) {
-                maxUnowned = unowned;
-            }
         } else if (c == 1) {
             doubleOwned--;
+        }
+        if (c < 0) {
+            throw new IllegalStateException("target " + t + " released more often than taken");
+        }
+    }
+
+    public void trackMax(long now) {
+        if (now >= measureFromNanos) {
+            maxUnowned = Math.max(maxUnowned, unowned);
+            maxDoubleOwned = Math.max(maxDoubleOwned, doubleOwned);
         }
     }
 
@@ -74,23 +90,19 @@ public final class OwnershipLedger {
         return doubleOwned;
     }
 
-    public int ownerCount(int t) {
-        return ownerCount[t];
-    }
-
-    public double unownedTargetSeconds() {
-        return unownedNanos / 1e9;
-    }
-
-    public double doubleOwnedTargetSeconds() {
-        return doubleOwnedNanos / 1e9;
-    }
-
     public long maxUnowned() {
         return maxUnowned;
     }
 
     public long maxDoubleOwned() {
         return maxDoubleOwned;
+    }
+
+    public double unownedTargetSeconds() {
+        return unownedSeconds;
+    }
+
+    public double doubleOwnedTargetSeconds() {
+        return doubleOwnedSeconds;
     }
 }

@@ -8,38 +8,46 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
 
 /**
- * One-way link latency in nanoseconds, drawn from a Commons Statistics distribution with the run's
- * random source. Negative draws (normal) are clamped to zero.
+ * One-way latency of a packet, in milliseconds, drawn from a distribution. Negative draws (a
+ * normal's left tail) are clamped to {@code minMs}.
+ *
+ * @param distribution constant, uniform, normal, log-normal or exponential
+ * @param meanMs       mean (constant: the value; log-normal: the median; exponential: the mean added to minMs)
+ * @param spreadMs     sd for normal, half-width for uniform, unused otherwise
+ * @param sigma        shape of the log-normal (sd of the log)
+ * @param minMs        lower clamp, the speed of light of the link
  */
-public final class LatencyModel {
-    private final ContinuousDistribution.Sampler sampler;
-    private final long constantNanos;
+public record LatencyModel(String distribution, double meanMs, double spreadMs, double sigma, double minMs) {
 
-    private LatencyModel(ContinuousDistribution.Sampler sampler, long constantNanos) {
-        this.sampler = sampler;
-        this.constantNanos = constantNanos;
-    }
+    /** The kinds of distribution a scenario may name. */
+    public static final java.util.List<String> KINDS = java.util.List.of("constant", "uniform", "normal", "log-normal", "exponential");
 
-    /**
-     * @param kind  constant, uniform, normal, lognormal or exponential
-     * @param a     constant: the value; uniform: low; normal: mean; lognormal: median; exponential: mean (ns)
-     * @param b     uniform: high; normal: sd (ns); lognormal: sigma (shape); unused otherwise
-     */
-    public static LatencyModel of(String kind, double a, double b, UniformRandomProvider rng) {
-        return switch (kind) {
-            case "constant" -> new LatencyModel(null, (long) a);
-            case "uniform" -> new LatencyModel(UniformContinuousDistribution.of(a, b).createSampler(rng), 0);
-            case "normal" -> new LatencyModel(NormalDistribution.of(a, b).createSampler(rng), 0);
-            case "lognormal" -> new LatencyModel(LogNormalDistribution.of(Math.log(a), b).createSampler(rng), 0);
-            case "exponential" -> new LatencyModel(ExponentialDistribution.of(a).createSampler(rng), 0);
-            default -> throw new IllegalArgumentException("unknown latency distribution '" + kind + "'");
+    /** A sampler bound to the run's random source. */
+    public Sampler sampler(UniformRandomProvider rng) {
+        ContinuousDistribution d = switch (distribution) {
+            case "constant" -> null;
+            case "uniform" -> UniformContinuousDistribution.of(meanMs - spreadMs, meanMs + spreadMs);
+            case "normal" -> NormalDistribution.of(meanMs, spreadMs);
+            case "log-normal" -> LogNormalDistribution.of(Math.log(meanMs), sigma);
+            case "exponential" -> ExponentialDistribution.of(meanMs);
+            default -> throw new IllegalArgumentException("unknown latency distribution '" + distribution + "'");
         };
+        if (d == null) {
+            long fixed = toNanos(Math.max(minMs, meanMs));
+            return () -> fixed;
+        }
+        ContinuousDistribution.Sampler s = d.createSampler(rng);
+        boolean shifted = distribution.equals("exponential");
+        return () -> toNanos(Math.max(minMs, shifted ? minMs + s.sample() : s.sample()));
     }
 
-    public long sampleNanos() {
-        if (sampler == null) {
-            return constantNanos;
-        }
-        return Math.max(0L, (long) sampler.sample());
+    private static long toNanos(double ms) {
+        return Math.round(ms * 1_000_000.0);
+    }
+
+    /** Draws one latency in nanoseconds. */
+    @FunctionalInterface
+    public interface Sampler {
+        long sampleNanos();
     }
 }

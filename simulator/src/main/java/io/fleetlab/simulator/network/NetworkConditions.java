@@ -1,13 +1,12 @@
 package io.fleetlab.simulator.network;
 
 /**
- * The imperfections of the simulated network, all probabilities per datagram.
+ * What happens to packets in flight.
  *
- * @param loss             probability a datagram is dropped
- * @param duplicate        probability a delivered datagram arrives twice
- * @param reorder          probability a datagram is held back by up to {@code reorderDelayNanos}
- * @param reorderDelayNanos the largest extra delay of a reordered datagram
- * @param reliableTimeoutNanos how long a reliable message to an unreachable node takes to fail
+ * @param latency       one-way latency
+ * @param loss          probability a packet is dropped
+ * @param duplication   probability a packet is delivered twice
+ * @param reorder       probability a packet is held back by an extra latency draw (so later ones overtake it)
+ * @param streamTimeoutNanos how long a reliable send to an unreachable peer takes to fail
  */
-public record NetworkConditions(
-        double loss, double duplicate, double reorder, long reorderDelayNanos, long reliableTimeoutNanos) {}
+public record NetworkConditions(LatencyModel latency, double loss, double duplication, double reorder, long streamTimeoutNanos) {}

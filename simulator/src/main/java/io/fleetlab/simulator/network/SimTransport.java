@@ -2,28 +2,26 @@ package io.fleetlab.simulator.network;
 
 import io.fleetlab.core.transport.Transport;
 import io.fleetlab.core.transport.TransportHandler;
-import io.fleetlab.simulator.engine.SimScheduler;
-import java.util.Objects;
+import io.fleetlab.simulator.engine.NodeScheduler;
 
-/**
- * A node's {@link Transport} over the {@link SimNetwork}. Datagrams suffer loss, duplication and
- * reordering; reliable messages are never lost but fail (after the network's timeout, on the
- * sender's scheduler) when the receiver is down or cut off. Deliveries run on the receiver's
- * scheduler, so a paused receiver gets them late and a crashed one never.
- */
+/** The core's transport for one simulated node; deliveries run on that node's scheduler. */
 public final class SimTransport implements Transport {
     private final SimNetwork network;
+    private final String node;
     private final String address;
-    private final int id;
-    private final SimScheduler scheduler;
+    private final NodeScheduler scheduler;
     private TransportHandler handler;
     private boolean closed;
 
-    SimTransport(SimNetwork network, String address, int id, SimScheduler scheduler) {
+    SimTransport(SimNetwork network, String node, String address, NodeScheduler scheduler) {
         this.network = network;
+        this.node = node;
         this.address = address;
-        this.id = id;
         this.scheduler = scheduler;
+    }
+
+    String node() {
+        return node;
     }
 
     @Override
@@ -31,90 +29,56 @@ public final class SimTransport implements Transport {
         return address;
     }
 
-    public int id() {
-        return id;
-    }
-
     @Override
-    public void bind(TransportHandler h) {
-        this.handler = Objects.requireNonNull(h, "handler");
+    public void bind(TransportHandler handler) {
+        this.handler = handler;
     }
 
     @Override
     public void sendPacket(String toAddress, byte[] packet) {
-        if (closed) {
-            return;
+        if (!closed) {
+            network.sendPacket(this, toAddress, packet);
         }
-        network.countSent(id, packet.length);
-        NetworkConditions c = network.conditions();
-        var rng = network.rng();
-        if (c.loss() > 0 && rng.nextDouble() < c.loss()) {
-            return;
-        }
-        SimTransport to = network.endpoint(toAddress);
-        if (to == null || network.blocked(id, to.id)) {
-            return;
-        }
-        long delay = network.sampleLatency();
-        if (c.reorder() > 0 && rng.nextDouble() < c.reorder()) {
-            delay += (long) (rng.nextDouble() * c.reorderDelayNanos());
-        }
-        deliverPacket(toAddress, packet, delay);
-        if (c.duplicate() > 0 && rng.nextDouble() < c.duplicate()) {
-            deliverPacket(toAddress, packet.clone(), network.sampleLatency());
-        }
-    }
-
-    private void deliverPacket(String toAddress, byte[] packet, long delay) {
-        // the receiving endpoint is looked up again on arrival: it may have crashed or restarted
-        network.loop().after(delay, () -> {
-            SimTransport now = network.endpoint(toAddress);
-            if (now == null || now.closed || now.handler == null || network.blocked(id, now.id)) {
-                return;
-            }
-            network.countReceived(now.id, packet.length);
-            now.scheduler.execute(0, () -> {
-                if (!now.closed) {
-                    now.handler.onPacket(address, packet);
-                }
-            });
-        });
     }
 
     @Override
     public void sendReliable(String toAddress, byte[] message, Runnable onFailure) {
-        if (closed) {
-            return;
+        if (!closed) {
+            network.sendReliable(this, toAddress, message, onFailure);
         }
-        network.countSent(id, message.length);
-        long timeout = network.conditions().reliableTimeoutNanos();
-        SimTransport to = network.endpoint(toAddress);
-        if (to == null || to.closed || network.blocked(id, to.id) || network.blocked(to.id, id)) {
-            scheduler.execute(timeout, onFailure);
-            return;
-        }
-        long delay = network.sampleLatency();
-        network.loop().after(delay, () -> {
-            SimTransport now = network.endpoint(toAddress);
-            if (now == null || now.closed || now.handler == null || network.blocked(id, now.id)) {
-                scheduler.execute(Math.max(0, timeout - delay), onFailure);
-                return;
-            }
-            network.countReceived(now.id, message.length);
-            now.scheduler.execute(0, () -> {
-                if (!now.closed) {
-                    now.handler.onReliable(address, message);
-                }
-            });
-        });
     }
 
     @Override
     public void close() {
         closed = true;
+        network.detach(this);
     }
 
-    public boolean closed() {
-        return closed;
+    void receivePacket(String from, byte[] packet) {
+        if (!closed && handler != null) {
+            scheduler.deliver(() -> {
+                if (!closed) {
+                    handler.onPacket(from, packet);
+                }
+            });
+        }
+    }
+
+    boolean receiveReliable(String from, byte[] message) {
+        if (closed || handler == null) {
+            return false;
+        }
+        scheduler.deliver(() -> {
+            if (!closed) {
+                handler.onReliable(from, message);
+            }
+        });
+        return true;
+    }
+
+    void fail(Runnable onFailure) {
+        if (!closed) {
+            scheduler.deliver(onFailure);
+        }
     }
 }

@@ -1,148 +1,129 @@
 package io.fleetlab.simulator.run;
 
-import io.fleetlab.simulator.engine.EventLoop;
-import io.fleetlab.simulator.fault.FaultInjector;
-import io.fleetlab.simulator.metrics.RunRecorder;
+import io.fleetlab.simulator.engine.Simulation;
 import io.fleetlab.simulator.node.SimNode;
 import io.fleetlab.simulator.scenario.Action;
-import io.fleetlab.simulator.scenario.ScenarioConfig;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Puts a scenario's actions on the event queue, after the warm-up, and records each as it happens. */
+/** Turns a scenario's actions into events of the run. */
 final class Timeline {
-    private final ScenarioConfig cfg;
-    private final EventLoop loop;
-    private final Fleet fleet;
-    private final FaultInjector faults;
-    private final RunRecorder recorder;
+    private final ScenarioRun run;
+    private final Simulation simulation;
 
-    Timeline(ScenarioConfig cfg, EventLoop loop, Fleet fleet, FaultInjector faults, RunRecorder recorder) {
-        this.cfg = cfg;
-        this.loop = loop;
-        this.fleet = fleet;
-        this.faults = faults;
-        this.recorder = recorder;
+    Timeline(ScenarioRun run) {
+        this.run = run;
+        this.simulation = run.simulation();
     }
 
-    void schedule() {
-        for (Action a : cfg.timeline()) {
-            loop.at(cfg.warmupNanos() + a.at().nanos(), () -> apply(a));
+    void schedule(List<Action> actions) {
+        for (Action a : actions) {
+            simulation.at(a.at().toNanos(), () -> apply(a));
         }
     }
 
-    private void note(String kind, String node, String detail) {
-        recorder.event(fleet.time(), kind, node, "", detail);
+    private static long nanos(Duration d, Duration fallback) {
+        return (d == null ? fallback : d).toNanos();
     }
 
-    private void join(String name, String kind) {
-        note(kind, name, "");
-        fleet.start(name, fleet.seedsFor(name), kind);
-    }
-
-    private void leave(String name) {
-        note("leave", name, "graceful");
-        fleet.leave(name);
-    }
-
-    private void apply(Action action) {
-        if (action instanceof Action.Join j) {
-            if (j.node() != null) {
-                join(j.node(), "join");
+    private void apply(Action a) {
+        RunMetrics m = run.metrics();
+        if (a instanceof Action.Join j) {
+            int count = j.count() == null ? 1 : j.count();
+            long interval = nanos(j.interval(), Duration.ZERO);
+            for (int k = 0; k < count; k++) {
+                String name = run.nextName();
+                simulation.after(k * interval, () -> run.start(name, "join"));
+            }
+        } else if (a instanceof Action.Leave l) {
+            run.leave(l.node(), "leave", () -> { });
+        } else if (a instanceof Action.Crash c) {
+            run.crash(c.node(), "crash");
+        } else if (a instanceof Action.Restart r) {
+            restart(r.node(), nanos(r.downtime(), Duration.ZERO), r.graceful() == null || r.graceful());
+        } else if (a instanceof Action.RollingRestart r) {
+            long interval = nanos(r.interval(), Duration.ofSeconds(30));
+            long downtime = nanos(r.downtime(), Duration.ZERO);
+            boolean graceful = r.graceful() == null || r.graceful();
+            List<SimNode> order = run.upNodes();
+            m.action("rolling-restart", "", order.size() + " nodes, every " + interval / 1e9 + "s");
+            for (int k = 0; k < order.size(); k++) {
+                String name = order.get(k).name();
+                simulation.after(k * interval, () -> restart(name, downtime, graceful));
+            }
+        } else if (a instanceof Action.ScaleTo s) {
+            scaleTo(s.size(), nanos(s.interval(), Duration.ZERO));
+        } else if (a instanceof Action.Partition p) {
+            if (p.groups() != null) {
+                List<List<String>> groups = new ArrayList<>();
+                Set<String> listed = new HashSet<>();
+                for (List<String> g : p.groups()) {
+                    groups.add(new ArrayList<>(g));
+                    listed.addAll(g);
+                }
+                for (SimNode n : run.upNodes()) {
+                    if (!listed.contains(n.name())) {
+                        groups.get(0).add(n.name()); // unlisted nodes stay with the first group
+                    }
+                }
+                run.network().partitions().split(groups);
+                m.action("partition", "", "groups " + p.groups());
             } else {
-                for (int i = 0; i < (j.count() == null ? 1 : j.count()); i++) {
-                    join(fleet.nextName(), "join");
-                }
+                run.network().partitions().cutOneWay(p.from(), p.to());
+                m.action("partition", "", "one-way " + p.from() + " -> " + p.to());
             }
-        } else if (action instanceof Action.Leave l) {
-            if (l.node() != null) {
-                leave(l.node());
-            } else {
-                List<SimNode> up = running();
-                int count = l.count() == null ? 1 : l.count();
-                for (int i = 0; i < count && !up.isEmpty(); i++) {
-                    leave(up.remove(up.size() - 1).name());
-                }
-            }
-        } else if (action instanceof Action.Crash c) {
-            note("crash", c.node(), "");
-            fleet.crash(c.node());
-        } else if (action instanceof Action.Restart r) {
-            SimNode n = fleet.node(r.node());
-            if (n != null && n.up()) {
-                note("crash", r.node(), "restart: stopped");
-                fleet.crash(r.node());
-            }
-            long downtime = r.downtime() == null ? 0 : r.downtime().nanos();
-            loop.after(downtime, () -> join(r.node(), "restart"));
-        } else if (action instanceof Action.RollingRestart rr) {
-            long downtime = rr.downtime() == null ? 0 : rr.downtime().nanos();
-            List<SimNode> up = running();
-            up.sort((a, b) -> a.name().compareTo(b.name()));
-            for (int i = 0; i < up.size(); i++) {
-                String name = up.get(i).name();
-                long at = i * rr.interval().nanos();
-                loop.after(at, () -> leave(name));
-                loop.after(at + downtime, () -> join(name, "restart"));
-            }
-        } else if (action instanceof Action.ScaleTo st) {
-            long interval = st.interval() == null ? 0 : st.interval().nanos();
-            List<SimNode> up = running();
-            int diff = st.size() - up.size();
-            for (int i = 0; i < Math.abs(diff); i++) {
-                if (diff > 0) {
-                    loop.after(i * interval, () -> join(fleet.nextName(), "join"));
-                } else {
-                    String name = up.get(up.size() - 1 - i).name();
-                    loop.after(i * interval, () -> leave(name));
-                }
-            }
-        } else if (action instanceof Action.Partition p) {
-            List<List<String>> sides = new ArrayList<>();
-            for (List<String> side : p.sides()) {
-                List<String> addrs = new ArrayList<>();
-                for (String n : side) {
-                    addrs.add(Fleet.addressOf(n));
-                }
-                sides.add(addrs);
-            }
-            boolean oneWay = Boolean.TRUE.equals(p.oneWay());
-            note("partition", "", (oneWay ? "one-way " : "") + p.sides());
-            faults.partition(sides, oneWay);
-        } else if (action instanceof Action.Heal) {
-            note("heal", "", "");
-            faults.heal();
-        } else if (action instanceof Action.Pause p) {
-            SimNode n = fleet.node(p.node());
-            if (n != null && n.up()) {
-                note("pause", p.node(), "for " + p.duration());
-                faults.pause(n, p.duration().nanos(), () -> note("resume", p.node(), ""));
-            }
-        } else if (action instanceof Action.Slow s) {
-            SimNode n = fleet.node(s.node());
-            if (n != null && n.up()) {
-                note("slow", s.node(), "+" + s.delay() + " per task for " + s.duration());
-                faults.slow(n, s.delay().nanos(), s.duration().nanos());
-            }
-        } else if (action instanceof Action.Skew s) {
-            SimNode n = fleet.node(s.node());
-            if (n != null && n.up()) {
-                note("skew", s.node(), "clock offset " + s.offset());
-                faults.skew(n, s.offset().nanos());
-            }
-        } else if (action instanceof Action.SetLoss s) {
-            note("set-loss", "", "loss " + s.loss());
-            faults.setLoss(s.loss());
+        } else if (a instanceof Action.Heal) {
+            run.network().partitions().heal();
+            m.action("heal", "", "");
+        } else if (a instanceof Action.Pause p) {
+            SimNode n = run.node(p.node());
+            n.scheduler().pause(p.duration().toNanos());
+            m.action("pause", p.node(), "for " + p.duration().toMillis() / 1000.0 + "s");
+        } else if (a instanceof Action.SetLoss s) {
+            run.network().setConditions(run.conditionsWithLoss(s.loss()));
+            m.action("set-loss", "", String.valueOf(s.loss()));
+        } else if (a instanceof Action.Slow s) {
+            run.network().setSlow(s.node(), Math.round(s.extraMs() * 1e6));
+            m.action("slow", s.node(), "+" + s.extraMs() + " ms per message");
+        } else if (a instanceof Action.ClockSkew c) {
+            run.node(c.node()).scheduler().setSkew(Math.round(c.skewMs() * 1e6));
+            m.action("clock-skew", c.node(), c.skewMs() + " ms");
         }
     }
 
-    private List<SimNode> running() {
-        List<SimNode> out = new ArrayList<>();
-        for (SimNode n : fleet.upNodes()) {
-            if (n.status() == SimNode.Status.RUNNING) {
-                out.add(n);
+    private void restart(String name, long downtime, boolean graceful) {
+        SimNode node = run.node(name);
+        Runnable comeBack = () -> simulation.after(downtime, () -> run.start(name, "restart"));
+        if (!node.up()) {
+            comeBack.run();
+        } else if (graceful) {
+            run.leave(name, "restart", comeBack);
+        } else {
+            run.crash(name, "restart");
+            comeBack.run();
+        }
+    }
+
+    private void scaleTo(int size, long interval) {
+        List<SimNode> up = new ArrayList<>();
+        for (SimNode n : run.upNodes()) {
+            if (n.status() == SimNode.Status.UP) {
+                up.add(n);
             }
         }
-        return out;
+        if (size > up.size()) {
+            for (int k = 0; k < size - up.size(); k++) {
+                String name = run.nextName();
+                simulation.after(k * interval, () -> run.start(name, "join"));
+            }
+        } else {
+            for (int k = 0; k < up.size() - size; k++) {
+                String name = up.get(up.size() - 1 - k).name(); // the newest leave first, like a StatefulSet
+                simulation.after(k * interval, () -> run.leave(name, "leave", () -> { }));
+            }
+        }
     }
 }

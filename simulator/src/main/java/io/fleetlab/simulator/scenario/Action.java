@@ -2,10 +2,11 @@ package io.fleetlab.simulator.scenario;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
 import java.util.List;
 
-/** One step of a scenario's timeline, chosen by its {@code action} field. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "action")
+/** One step of a scenario's timeline; {@code "action"} names the kind. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "action")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Action.Join.class, name = "join"),
     @JsonSubTypes.Type(value = Action.Leave.class, name = "leave"),
@@ -16,47 +17,53 @@ import java.util.List;
     @JsonSubTypes.Type(value = Action.Partition.class, name = "partition"),
     @JsonSubTypes.Type(value = Action.Heal.class, name = "heal"),
     @JsonSubTypes.Type(value = Action.Pause.class, name = "pause"),
-    @JsonSubTypes.Type(value = Action.Slow.class, name = "slow"),
-    @JsonSubTypes.Type(value = Action.Skew.class, name = "skew"),
     @JsonSubTypes.Type(value = Action.SetLoss.class, name = "set-loss"),
+    @JsonSubTypes.Type(value = Action.Slow.class, name = "slow"),
+    @JsonSubTypes.Type(value = Action.ClockSkew.class, name = "clock-skew"),
 })
 public sealed interface Action {
-    /** When the action happens, from the end of the warm-up. */
-    Span at();
+    /** When the action starts, from the beginning of the run. */
+    Duration at();
 
-    /** New nodes join, named by the fleet's pattern with the next free indexes (or {@code node}). */
-    record Join(Span at, Integer count, String node) implements Action {}
+    /** {@code count} new nodes join (named by the fleet's pattern with the next ordinals), {@code interval} apart. */
+    record Join(Duration at, Integer count, Duration interval) implements Action {}
 
-    /** Graceful leave of {@code node}, or of the {@code count} newest live nodes. */
-    record Leave(Span at, String node, Integer count) implements Action {}
+    /** {@code node} leaves gracefully (terminating, then left). */
+    record Leave(Duration at, String node) implements Action {}
 
-    /** The node stops at once and says nothing. */
-    record Crash(Span at, String node) implements Action {}
+    /** {@code node} stops at once and sends nothing more. */
+    record Crash(Duration at, String node) implements Action {}
 
-    /** The node (crashed or live) comes back under the same name after {@code downtime}. */
-    record Restart(Span at, String node, Span downtime) implements Action {}
+    /**
+     * {@code node} restarts under the same name: it leaves gracefully (or crashes when
+     * {@code graceful} is false) unless already crashed, and starts again after {@code downtime}.
+     */
+    record Restart(Duration at, String node, Duration downtime, Boolean graceful) implements Action {}
 
-    /** Every live node, in name order, leaves gracefully and rejoins after {@code downtime}, one per {@code interval}. */
-    record RollingRestart(Span at, Span interval, Span downtime) implements Action {}
+    /** Every node in turn, {@code interval} apart, restarts as {@link Restart}. */
+    record RollingRestart(Duration at, Duration interval, Duration downtime, Boolean graceful) implements Action {}
 
-    /** Joins or gracefully removes (newest first) nodes, one per {@code interval} (default all at once). */
-    record ScaleTo(Span at, Integer size, Span interval) implements Action {}
+    /** Joins new nodes or has the newest leave gracefully until the fleet has {@code size}, {@code interval} apart. */
+    record ScaleTo(Duration at, Integer size, Duration interval) implements Action {}
 
-    /** Splits the network into {@code sides} (node names; unlisted nodes join the first side). */
-    record Partition(Span at, List<List<String>> sides, Boolean oneWay) implements Action {}
+    /**
+     * Cuts the network: between {@code groups} both ways (nodes not listed stay with the first
+     * group), or from {@code from} to {@code to} only.
+     */
+    record Partition(Duration at, List<List<String>> groups, List<String> from, List<String> to) implements Action {}
 
-    /** Removes every partition. */
-    record Heal(Span at) implements Action {}
+    /** Restores every link. */
+    record Heal(Duration at) implements Action {}
 
-    /** The node stalls (runs nothing, receives late) for {@code duration}. */
-    record Pause(Span at, String node, Span duration) implements Action {}
+    /** {@code node} stalls for {@code duration} (stop-the-world, frozen VM), then carries on. */
+    record Pause(Duration at, String node, Duration duration) implements Action {}
 
-    /** The node runs every task {@code delay} late for {@code duration}. */
-    record Slow(Span at, String node, Span delay, Span duration) implements Action {}
+    /** Packet loss becomes {@code loss} from now on. */
+    record SetLoss(Duration at, Double loss) implements Action {}
 
-    /** The node's clock reads {@code offset} ahead (or behind, when negative). */
-    record Skew(Span at, String node, Span offset) implements Action {}
+    /** Everything {@code node} receives is delayed by {@code extraMs} more (a slow process); 0 ends it. */
+    record Slow(Duration at, String node, Double extraMs) implements Action {}
 
-    /** Datagram loss probability from now on. */
-    record SetLoss(Span at, Double loss) implements Action {}
+    /** {@code node}'s clock reads {@code skewMs} ahead (negative: behind). */
+    record ClockSkew(Duration at, String node, Double skewMs) implements Action {}
 }

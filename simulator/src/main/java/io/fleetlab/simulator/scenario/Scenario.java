@@ -1,25 +1,21 @@
 package io.fleetlab.simulator.scenario;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A scenario file as written (before defaults and checks; see {@link ScenarioLoader}). Every field
- * but {@code version}, {@code fleet} and {@code duration} is optional.
+ * One story to simulate, as written in {@code scenarios/*.json}.
  *
- * @param version        schema version, must be {@link #VERSION}
- * @param name           defaults to the file name
- * @param description    free text
- * @param seed           the seed of a single run (default 1)
- * @param seeds          several seeds; the CLI runs each
- * @param duration       how long the timeline runs after warm-up
- * @param warmup         time the initial fleet gets to form before the timeline starts
- * @param sampleInterval how often agreement is sampled
- * @param membership     {@code gossip} (the real protocol) or {@code oracle} (instant, identical views)
- * @param fleet          the initial fleet
- * @param targets        the shared target population
- * @param network        latency and imperfections
- * @param hashing        the sharding algorithm(s)
+ * @param version        schema version, {@value #VERSION}
+ * @param name           short name used in reports and result file names
+ * @param description    what the story shows
+ * @param seed           the seed of the run's one random source
+ * @param duration       simulated time to run
+ * @param sampleInterval how often agreement and view sizes are sampled
+ * @param fleet          the nodes at the start and how they gossip
+ * @param targets        the targets every node discovers
+ * @param hashing        the ring (or the algorithms to compare)
+ * @param network        latency and faults of the network
  * @param timeline       actions in time order
  */
 public record Scenario(
@@ -27,79 +23,65 @@ public record Scenario(
         String name,
         String description,
         Long seed,
-        List<Long> seeds,
-        Span duration,
-        Span warmup,
-        Span sampleInterval,
-        String membership,
+        Duration duration,
+        Duration sampleInterval,
         Fleet fleet,
         Targets targets,
-        Network network,
         Hashing hashing,
+        Network network,
         List<Action> timeline) {
 
+    /** The schema version this build reads. */
     public static final int VERSION = 1;
 
     /**
      * @param size           nodes at the start
-     * @param namePattern    String.format pattern with one %d, default {@code alloy-%d}
-     * @param minClusterSize Alloy's wait-for-size (default 0)
-     * @param gossip         preset and overrides
+     * @param namePattern    {@link String#format} pattern with one {@code %d}, the node's ordinal
+     * @param membership     {@code gossip} (the real protocol) or {@code oracle} (every view updated at once: the ideal)
+     * @param gossip         the gossip configuration
+     * @param minClusterSize Alloy's wait-for-size; 0 disables it
+     * @param joinSpread     the start-up window over which the initial nodes start
      */
-    public record Fleet(Integer size, String namePattern, Integer minClusterSize, Gossip gossip) {}
+    public record Fleet(Integer size, String namePattern, String membership, Gossip gossip, Integer minClusterSize,
+            Duration joinSpread) {}
 
     /**
-     * {@code preset}: alloy (default), lan or wan; every other field overrides the preset.
+     * A gossip preset and any overrides (null keeps the preset's value).
+     *
+     * @param preset {@code alloy}, {@code lan} or {@code wan}
      */
-    public record Gossip(
-            String preset,
-            Span probeInterval,
-            Span probeTimeout,
-            Span gossipInterval,
-            Integer gossipNodes,
-            Integer indirectChecks,
-            Integer suspicionMult,
-            Integer retransmitMult,
-            Span pushPullInterval,
-            Span rejoinInterval,
-            Span notifyInterval) {}
+    public record Gossip(String preset, Duration probeInterval, Duration probeTimeout, Duration gossipInterval,
+            Integer gossipNodes, Integer indirectChecks, Integer suspicionMult, Integer retransmitMult,
+            Duration pushPullInterval, Duration notifyInterval) {}
 
     /**
-     * @param count  number of targets
-     * @param shape  {@code job-instance} (job, instance) or {@code pod} (job, namespace, pod, container, instance)
-     * @param jobs   distinct jobs
-     * @param extraLabels constant labels added to every target
+     * @param count how many targets
+     * @param shape {@code kubernetes-pods}, {@code node-exporters} or {@code strings}
      */
-    public record Targets(Integer count, String shape, Integer jobs, Map<String, String> extraLabels) {}
+    public record Targets(Integer count, String shape) {}
 
     /**
-     * @param latency         one-way latency distribution
-     * @param loss            datagram loss probability
-     * @param duplicate       datagram duplication probability
-     * @param reorder         probability a datagram is held back
-     * @param reorderDelay    the largest hold-back
-     * @param reliableTimeout how long a reliable message to an unreachable node takes to fail
+     * @param algorithm     the sharder every node uses
+     * @param tokensPerNode tokens per node on the token rings
+     * @param compare       further algorithms to run the same story with (one run each)
      */
-    public record Network(Latency latency, Double loss, Double duplicate, Double reorder, Span reorderDelay,
-            Span reliableTimeout) {}
+    public record Hashing(String algorithm, Integer tokensPerNode, List<String> compare) {}
 
     /**
-     * @param distribution constant, uniform, normal, lognormal, exponential
-     * @param value  constant: the latency
-     * @param min    uniform low
-     * @param max    uniform high
-     * @param mean   normal and exponential mean
-     * @param sd     normal sd
-     * @param median lognormal median
-     * @param sigma  lognormal shape (dimensionless)
+     * @param latency       one-way latency model
+     * @param loss          packet loss probability in [0, 1)
+     * @param duplication   duplication probability in [0, 1)
+     * @param reorder       reordering probability in [0, 1)
+     * @param streamTimeout how long a stream to an unreachable peer takes to fail
      */
-    public record Latency(String distribution, Span value, Span min, Span max, Span mean, Span sd, Span median,
-            Double sigma) {}
+    public record Network(Latency latency, Double loss, Double duplication, Double reorder, Duration streamTimeout) {}
 
     /**
-     * @param algorithm  one of the core's sharder names
-     * @param algorithms several, for a sweep (each is run as its own result)
-     * @param tokens     tokens per node (token rings)
+     * @param distribution {@code constant}, {@code uniform}, {@code normal}, {@code log-normal}, {@code exponential}
+     * @param meanMs       mean, or the median for log-normal
+     * @param spreadMs     sd (normal) or half-width (uniform)
+     * @param sigma        log-normal shape
+     * @param minMs        lower clamp
      */
-    public record Hashing(String algorithm, List<String> algorithms, Integer tokens) {}
+    public record Latency(String distribution, Double meanMs, Double spreadMs, Double sigma, Double minMs) {}
 }

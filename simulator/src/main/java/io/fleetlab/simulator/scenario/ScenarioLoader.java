@@ -1,118 +1,143 @@
 package io.fleetlab.simulator.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads a scenario file and checks it completely before anything runs. Syntax and type errors
- * come from Jackson with their location; the semantic checks (times, node names, ranges) find the
- * location of the offending field from a first streaming pass over the same text.
+ * Reads a scenario file completely or not at all: syntax, unknown fields, wrong types and every
+ * semantic check are reported as {@link ScenarioException} with file, line, column and field.
  */
 public final class ScenarioLoader {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule().addDeserializer(Duration.class, new Durations()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
     private ScenarioLoader() {}
 
-    /** Loads {@code <dir>/<name>.json} (or {@code name} itself when it is a path to a file). */
-    public static ScenarioConfig load(Path dir, String name) throws ScenarioException, IOException {
-        Path file = name.endsWith(".json") ? Path.of(name) : dir.resolve(name + ".json");
-        if (!Files.exists(file) && name.endsWith(".json") && dir != null) {
-            file = dir.resolve(name);
-        }
-        try {
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file.toString(), 0, 0, "", "no such scenario file");
-        }
+    /** Loads, checks and completes the scenario in {@code file}. */
+    public static Scenario load(Path file) throws ScenarioException, IOException {
+        return parse(file.toString(), Files.readAllBytes(file), baseName(file));
     }
 
-    /** Parses and checks {@code text}; {@code fileName} is only used in messages. */
-    public static ScenarioConfig parse(String fileName, String text) throws ScenarioException {
-        Map<String, JsonLocation> locations = locate(fileName, text);
-        Scenario s;
+    static String baseName(Path file) {
+        String n = file.getFileName().toString();
+        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+    }
+
+    /** Parses {@code json} as if read from {@code fileName}. */
+    public static Scenario parse(String fileName, byte[] json, String defaultName) throws ScenarioException {
+        SourceLocations locations;
+        Scenario raw;
         try {
-            s = MAPPER.readValue(text, Scenario.class);
+            locations = SourceLocations.index(json);
+            raw = MAPPER.readValue(json, Scenario.class);
         } catch (JsonMappingException e) {
-            throw mappingError(fileName, e, locations);
+            throw located(fileName, e);
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            throw new ScenarioException(fileName, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
-                    "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (s == null) {
-            throw new ScenarioException(fileName, 1, 1, "", "empty file; expected a scenario object");
-        }
-        return new ScenarioChecker(fileName, locations, s).check();
-    }
-
-    private static ScenarioException mappingError(String file, JsonMappingException e, Map<String, JsonLocation> locations) {
-        StringBuilder path = new StringBuilder();
-        StringBuilder pointer = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(r.getFieldName());
-                pointer.append('/').append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                path.append('[').append(r.getIndex()).append(']');
-                pointer.append('/').append(r.getIndex());
-            }
-        }
-        String problem;
-        if (e instanceof UnrecognizedPropertyException u) {
-            problem = "unknown field '" + u.getPropertyName() + "'; expected one of "
-                    + new java.util.TreeSet<>(u.getKnownPropertyIds().stream().map(String::valueOf).toList());
-        } else if (e instanceof InvalidTypeIdException t) {
-            problem = "unknown action '" + t.getTypeId() + "'; expected one of join, leave, crash, restart, "
-                    + "rolling-restart, scale-to, partition, heal, pause, slow, skew, set-loss";
-        } else {
-            problem = e.getOriginalMessage();
-        }
-        // the value's own start, when known, is more precise than where the parser stopped
-        JsonLocation l = locations.getOrDefault(pointer.toString(), e.getLocation());
-        return new ScenarioException(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(),
-                path.toString(), problem);
-    }
-
-    /** Where each value starts, by JSON pointer ("/timeline/2/at"). Syntax errors surface here. */
-    private static Map<String, JsonLocation> locate(String file, String text) throws ScenarioException {
-        Map<String, JsonLocation> out = new HashMap<>();
-        try (JsonParser p = MAPPER.createParser(text)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
-                    out.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation());
-                }
-            }
-        } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
-            throw new ScenarioException(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "",
+            JsonLocation loc = e.getLocation();
+            throw new ScenarioException(fileName, loc == null ? 1 : loc.getLineNr(), loc == null ? 1 : loc.getColumnNr(), "",
                     "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ScenarioException(file, 0, 0, "", e.getMessage());
+            throw new ScenarioException(fileName, 1, 1, "", "cannot be read: " + e.getMessage());
         }
-        return out;
+        if (raw == null) {
+            throw new ScenarioException(fileName, 1, 1, "", "is empty; expected a scenario object");
+        }
+        List<ScenarioValidator.Problem> problems = new ArrayList<>();
+        Scenario resolved = ScenarioValidator.check(raw, defaultName, problems);
+        if (!problems.isEmpty()) {
+            ScenarioValidator.Problem first = problems.get(0);
+            int[] at = locations.of(first.path());
+            throw new ScenarioException(fileName, at[0], at[1], first.path(), first.message()
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem" + (problems.size() > 2 ? "s" : "") + ")" : ""));
+        }
+        return resolved;
+    }
+
+    private static ScenarioException located(String fileName, JsonMappingException e) {
+        JsonLocation loc = e.getLocation();
+        int line = loc == null ? 1 : loc.getLineNr();
+        int column = loc == null ? 1 : loc.getColumnNr();
+        String path = path(e.getPath());
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = new ArrayList<>();
+            for (Object o : u.getKnownPropertyIds()) {
+                known.add(String.valueOf(o));
+            }
+            known.sort(null);
+            message = "unknown field '" + u.getPropertyName() + "'; expected one of " + String.join(", ", known);
+        } else if (e instanceof InvalidTypeIdException t) {
+            message = "unknown action '" + t.getTypeId() + "'; expected one of join, leave, crash, restart, rolling-restart, "
+                    + "scale-to, partition, heal, pause, set-loss, slow, clock-skew";
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            message = "wrong type; expected " + describe(m.getTargetType()) + " (" + firstLine(e.getOriginalMessage()) + ")";
+        } else {
+            message = firstLine(e.getOriginalMessage());
+        }
+        return new ScenarioException(fileName, line, column, path, message);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Duration.class) {
+            return "a duration such as \"30s\" or a number of seconds";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object (" + type.getSimpleName() + ")";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 }

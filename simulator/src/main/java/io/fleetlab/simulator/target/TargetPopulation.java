@@ -1,59 +1,49 @@
 package io.fleetlab.simulator.target;
 
-import io.fleetlab.core.hash.TargetKeys;
+import io.fleetlab.core.hash.KeyHasher;
+import io.fleetlab.core.rebalance.TargetSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import org.apache.commons.rng.UniformRandomProvider;
 
-/**
- * The targets the whole fleet discovers (every node sees the same list, as with a shared service
- * discovery), each hashed the way Alloy's scrape component does ({@link TargetKeys#ofLabels}).
- */
+/** Builds the target population of a run: label sets shaped like real discovery output, hashed as Alloy does. */
 public final class TargetPopulation {
-    private final long[] keys;
-
-    private TargetPopulation(long[] keys) {
-        this.keys = keys;
-    }
+    private TargetPopulation() {}
 
     /**
-     * @param shape {@code job-instance}: job and instance labels; {@code pod}: Kubernetes-style
-     *              job, namespace, pod, container and instance labels
+     * @param shape {@code kubernetes-pods} (address, namespace, pod, container and __meta_ labels),
+     *              {@code node-exporters} (address and job) or {@code strings} ({@code target-i})
      */
-    public static TargetPopulation generate(int count, String shape, int jobs, Map<String, String> extraLabels) {
+    public static TargetSet generate(String shape, int count, UniformRandomProvider rng) {
+        KeyHasher hasher = new KeyHasher();
         long[] keys = new long[count];
-        Map<String, String> labels = new TreeMap<>(extraLabels);
+        Map<String, String> labels = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            int job = i % jobs;
-            String host = "10." + ((i >>> 16) & 0xff) + "." + ((i >>> 8) & 0xff) + "." + (i & 0xff);
-            labels.put("job", "job-" + job);
-            if (shape.equals("pod")) {
-                labels.put("namespace", "ns-" + (job % 7));
-                labels.put("pod", "job-" + job + "-" + Long.toString((i * 2654435761L) & 0xffffffL, 36) + "-" + (i % 5));
-                labels.put("container", "app");
-                labels.put("instance", host + ":8080");
-                labels.put("__meta_kubernetes_pod_uid", "uid-" + i);
-            } else {
-                labels.put("instance", host + ":9100");
+            labels.clear();
+            switch (shape) {
+                case "kubernetes-pods" -> {
+                    labels.put("__address__", ip(rng) + ":" + (8000 + rng.nextInt(2000)));
+                    labels.put("namespace", "ns-" + rng.nextInt(40));
+                    labels.put("pod", "app-" + i + "-" + Integer.toHexString(rng.nextInt()));
+                    labels.put("container", rng.nextBoolean() ? "main" : "sidecar");
+                    labels.put("job", "kubernetes-pods");
+                    labels.put("__meta_kubernetes_pod_uid", Long.toHexString(rng.nextLong()));
+                    labels.put("__meta_kubernetes_pod_ready", "true");
+                    keys[i] = hasher.labels(labels);
+                }
+                case "node-exporters" -> {
+                    labels.put("__address__", ip(rng) + ":9100");
+                    labels.put("job", "node");
+                    keys[i] = hasher.labels(labels);
+                }
+                case "strings" -> keys[i] = hasher.string("target-" + i);
+                default -> throw new IllegalArgumentException("unknown target shape '" + shape + "'");
             }
-            keys[i] = TargetKeys.ofLabels(labels);
         }
-        return new TargetPopulation(keys);
+        return TargetSet.of(keys);
     }
 
-    public static TargetPopulation ofKeys(long[] keys) {
-        return new TargetPopulation(keys.clone());
-    }
-
-    public int size() {
-        return keys.length;
-    }
-
-    public long key(int i) {
-        return keys[i];
-    }
-
-    /** A copy of every key, index i = target i. */
-    public long[] keys() {
-        return keys.clone();
+    private static String ip(UniformRandomProvider rng) {
+        return "10." + rng.nextInt(256) + "." + rng.nextInt(256) + "." + rng.nextInt(256);
     }
 }

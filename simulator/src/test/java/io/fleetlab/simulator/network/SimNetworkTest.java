@@ -4,131 +4,107 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetlab.core.transport.TransportHandler;
-import io.fleetlab.simulator.engine.EventLoop;
-import io.fleetlab.simulator.engine.RunRandom;
-import io.fleetlab.simulator.engine.SimScheduler;
+import io.fleetlab.simulator.engine.NodeScheduler;
+import io.fleetlab.simulator.engine.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.junit.jupiter.api.Test;
 
 class SimNetworkTest {
-    private static final long MS = 1_000_000L;
+    private static final LatencyModel ONE_MS = new LatencyModel("constant", 1, 0, 0, 0);
 
-    private static final class Inbox implements TransportHandler {
-        final List<String> packets = new ArrayList<>();
-        final List<String> reliable = new ArrayList<>();
-
-        @Override
-        public void onPacket(String from, byte[] p) {
-            packets.add(from + ":" + new String(p));
-        }
-
-        @Override
-        public void onReliable(String from, byte[] m) {
-            reliable.add(from + ":" + new String(m));
-        }
+    private static NetworkConditions conditions(double loss, double dup) {
+        return new NetworkConditions(ONE_MS, loss, dup, 0, 5_000_000_000L);
     }
 
-    private static SimNetwork network(EventLoop loop, double loss) {
-        RunRandom r = new RunRandom(7);
-        return new SimNetwork(loop, LatencyModel.of("constant", MS, 0, r.split()),
-                new NetworkConditions(loss, 0, 0, 0, 100 * MS), r.split());
-    }
+    private record Pair(Simulation sim, SimNetwork net, SimTransport a, SimTransport b, List<byte[]> got) {}
 
-    @Test
-    void lossDropsAboutTheConfiguredFractionAndCountsWhatWasSent() {
-        EventLoop loop = new EventLoop();
-        SimNetwork net = network(loop, 0.3);
-        SimTransport a = net.attach("a", new SimScheduler(loop));
-        SimTransport b = net.attach("b", new SimScheduler(loop));
-        Inbox in = new Inbox();
-        a.bind(new Inbox());
-        b.bind(in);
-        for (int i = 0; i < 10_000; i++) {
-            a.sendPacket("b", new byte[] {1, 2});
-        }
-        loop.runUntil(10 * MS);
-        double delivered = in.packets.size() / 10_000.0;
-        assertTrue(Math.abs(delivered - 0.7) < 0.03, "delivered " + delivered);
-        assertEquals(10_000, net.messagesSent(a.id()));
-        assertEquals(20_000, net.bytesSent(a.id()));
-        assertEquals(in.packets.size(), net.messagesReceived(b.id()));
-    }
-
-    @Test
-    void partitionsBlockBothWaysOrOneWayAndHealRestores() {
-        EventLoop loop = new EventLoop();
-        SimNetwork net = network(loop, 0);
-        SimTransport a = net.attach("a", new SimScheduler(loop));
-        SimTransport b = net.attach("b", new SimScheduler(loop));
-        Inbox ina = new Inbox();
-        Inbox inb = new Inbox();
-        a.bind(ina);
-        b.bind(inb);
-        net.partition(List.of(List.of("a"), List.of("b")), true);
-        a.sendPacket("b", "x".getBytes());
-        b.sendPacket("a", "y".getBytes());
-        loop.runUntil(5 * MS);
-        assertEquals(List.of(), inb.packets);
-        assertEquals(List.of("b:y"), ina.packets);
-        net.partition(List.of(List.of("a"), List.of("b")), false);
-        b.sendPacket("a", "z".getBytes());
-        AtomicInteger failures = new AtomicInteger();
-        a.sendReliable("b", "r".getBytes(), failures::incrementAndGet);
-        loop.runUntil(50 * MS);
-        assertEquals(List.of("b:y"), ina.packets);
-        assertEquals(0, failures.get(), "a reliable message fails only after the timeout");
-        loop.runUntil(200 * MS);
-        assertEquals(1, failures.get());
-        net.heal();
-        a.sendReliable("b", "s".getBytes(), failures::incrementAndGet);
-        loop.runUntil(400 * MS);
-        assertEquals(List.of("a:s"), inb.reliable);
-        assertEquals(1, failures.get());
-    }
-
-    @Test
-    void reliableMessagesToAClosedNodeFailAndPausedReceiversGetThemLate() {
-        EventLoop loop = new EventLoop();
-        SimNetwork net = network(loop, 0);
-        SimTransport a = net.attach("a", new SimScheduler(loop));
-        SimScheduler bs = new SimScheduler(loop);
-        SimTransport b = net.attach("b", bs);
-        Inbox inb = new Inbox();
-        a.bind(new Inbox());
-        b.bind(inb);
-        bs.pause();
-        a.sendPacket("b", "p".getBytes());
-        loop.runUntil(20 * MS);
-        assertTrue(inb.packets.isEmpty());
-        bs.resume();
-        loop.runUntil(21 * MS);
-        assertEquals(List.of("a:p"), inb.packets);
-        b.close();
-        AtomicInteger failures = new AtomicInteger();
-        a.sendReliable("b", "r".getBytes(), failures::incrementAndGet);
-        loop.runUntil(500 * MS);
-        assertEquals(1, failures.get());
-    }
-
-    @Test
-    void latencyDistributionsHaveTheirConfiguredCentre() {
-        RunRandom r = new RunRandom(3);
-        for (String kind : List.of("uniform", "normal", "lognormal", "exponential")) {
-            LatencyModel m = switch (kind) {
-                case "uniform" -> LatencyModel.of(kind, 0, 2 * MS, r.split());
-                case "normal" -> LatencyModel.of(kind, MS, 0.1 * MS, r.split());
-                case "lognormal" -> LatencyModel.of(kind, MS, 0.5, r.split());
-                default -> LatencyModel.of(kind, MS, 0, r.split());
-            };
-            double[] xs = new double[20_001];
-            for (int i = 0; i < xs.length; i++) {
-                xs[i] = m.sampleNanos();
+    private static Pair pair(double loss, double dup) {
+        Simulation sim = new Simulation();
+        SimNetwork net = new SimNetwork(sim, RandomSource.XO_RO_SHI_RO_128_PP.create(5L), conditions(loss, dup));
+        SimTransport a = net.attach("a", "a:1", new NodeScheduler(sim));
+        SimTransport b = net.attach("b", "b:1", new NodeScheduler(sim));
+        List<byte[]> got = new ArrayList<>();
+        b.bind(new TransportHandler() {
+            @Override
+            public void onPacket(String from, byte[] packet) {
+                got.add(packet);
             }
-            java.util.Arrays.sort(xs);
-            double centre = kind.equals("exponential") ? java.util.Arrays.stream(xs).average().orElseThrow() : xs[10_000];
-            assertTrue(Math.abs(centre - MS) < 0.05 * MS, kind + " centre " + centre);
+
+            @Override
+            public void onReliable(String from, byte[] message) {
+                got.add(message);
+            }
+        });
+        a.bind(new TransportHandler() {
+            @Override
+            public void onPacket(String from, byte[] packet) {}
+
+            @Override
+            public void onReliable(String from, byte[] message) {}
+        });
+        return new Pair(sim, net, a, b, got);
+    }
+
+    @Test
+    void lossDropsTheConfiguredShareWithinABinomialBound() {
+        Pair p = pair(0.3, 0);
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            p.a().sendPacket("b:1", new byte[] {1});
+        }
+        p.sim().runUntil(1_000_000_000L);
+        BinomialDistribution delivered = BinomialDistribution.of(n, 0.7);
+        int lo = delivered.inverseCumulativeProbability(1e-6);
+        int hi = delivered.inverseSurvivalProbability(1e-6);
+        assertTrue(p.got().size() >= lo && p.got().size() <= hi, p.got().size() + " delivered, expected within [" + lo + ", " + hi + "]");
+    }
+
+    @Test
+    void duplicationDeliversTwice() {
+        Pair p = pair(0, 0.5);
+        for (int i = 0; i < 10_000; i++) {
+            p.a().sendPacket("b:1", new byte[] {1});
+        }
+        p.sim().runUntil(1_000_000_000L);
+        assertTrue(p.got().size() > 14_000 && p.got().size() < 16_000, "about 15,000 copies, got " + p.got().size());
+    }
+
+    @Test
+    void partitionsCutPacketsAndFailStreamsAfterTheTimeout() {
+        Pair p = pair(0, 0);
+        p.net().partitions().split(List.of(List.of("a"), List.of("b")));
+        AtomicInteger failedAt = new AtomicInteger(-1);
+        p.a().sendPacket("b:1", new byte[] {1});
+        p.a().sendReliable("b:1", new byte[] {2}, () -> failedAt.set((int) (p.sim().now() / 1_000_000)));
+        p.sim().runUntil(10_000_000_000L);
+        assertEquals(0, p.got().size());
+        assertEquals(5_000, failedAt.get(), "stream fails after the stream timeout (ms)");
+        p.net().partitions().heal();
+        p.a().sendPacket("b:1", new byte[] {3});
+        p.sim().runUntil(11_000_000_000L);
+        assertEquals(1, p.got().size());
+    }
+
+    @Test
+    void oneWayPartitionCutsOneDirectionOnly() {
+        Partitions parts = new Partitions();
+        parts.cutOneWay(List.of("a"), List.of("b"));
+        assertTrue(parts.blocked("a", "b"));
+        assertTrue(!parts.blocked("b", "a"));
+    }
+
+    @Test
+    void latencyIsNeverBelowTheFloor() {
+        var rng = RandomSource.XO_RO_SHI_RO_128_PP.create(9L);
+        for (String kind : LatencyModel.KINDS) {
+            LatencyModel.Sampler s = new LatencyModel(kind, 2, 1.5, 0.8, 0.3).sampler(rng);
+            for (int i = 0; i < 10_000; i++) {
+                assertTrue(s.sampleNanos() >= 300_000, kind);
+            }
         }
     }
 }
