@@ -36,6 +36,7 @@ public final class SimNode {
     private Membership membership;
     private Rebalancer rebalancer;
     private Status status = Status.DOWN;
+    private boolean awaitingJoin;
     private int starts;
     private int lastViewSize;
     private long messagesSentBefore;
@@ -53,15 +54,46 @@ public final class SimNode {
         this.listener = listener;
     }
 
-    /** Starts the process with gossip: joins through {@code seeds} and becomes a participant. */
+    /**
+     * Starts the process with gossip: joins through {@code seeds} and becomes a participant. Like
+     * Alloy, whose join blocks until a seed answered, the node's components hear the cluster (and
+     * start scraping) only once its view holds another peer, or alone after the join timeout; a
+     * component started earlier would see a one-node cluster and claim every target.
+     */
     public void startGossip(GossipConfig config, List<String> seeds, RandomGenerator random) {
-        startRebalancer();
+        starts++;
+        status = Status.UP;
+        awaitingJoin = true;
         SimTransport transport = network.attach(name, address, scheduler);
-        membership = new Membership(name, config, scheduler, transport, random);
-        membership.addEventListener(e -> listener.membershipEvent(this, e));
-        membership.addPeerSetListener(this::applyView);
-        membership.join(seeds);
-        membership.setState(PeerState.PARTICIPANT);
+        Membership m = new Membership(name, config, scheduler, transport, random);
+        membership = m;
+        m.addEventListener(e -> listener.membershipEvent(this, e));
+        m.addPeerSetListener(this::applyView);
+        m.join(seeds);
+        m.setState(PeerState.PARTICIPANT);
+        scheduler.schedule(config.joinTimeout().toNanos(), () -> {
+            if (awaitingJoin && membership == m) {
+                joined(m.peers());
+            }
+        });
+    }
+
+    /** The join went through (or timed out): the components start on this first view. */
+    private void joined(List<Peer> peers) {
+        awaitingJoin = false;
+        lastViewSize = peers.size();
+        listener.viewChanged(this, peers);
+        rebalancer = new Rebalancer(name, Sharders.create("alloy-ring", 1), options);
+        rebalancer.setTargets(targets); // a one-node cluster's claim, never acted on
+        rebalancer.setPeers(peers, tables.forView(peers));
+        int[] started = new int[rebalancer.ownedCount()];
+        int k = 0;
+        for (int i = 0, n = rebalancer.targetCount(); i < n; i++) {
+            if (rebalancer.owns(i)) {
+                started[k++] = i;
+            }
+        }
+        report(new OwnershipChange(started, new int[0]));
     }
 
     /** Starts the process without gossip: views come from {@link #applyView}, driven by an oracle. */
@@ -79,7 +111,16 @@ public final class SimNode {
 
     /** A new view reached this node's components. */
     public void applyView(List<Peer> peers) {
-        if (status == Status.DOWN || rebalancer == null) {
+        if (status == Status.DOWN) {
+            return;
+        }
+        if (awaitingJoin) {
+            if (peers.size() > 1) {
+                joined(peers);
+            }
+            return;
+        }
+        if (rebalancer == null) {
             return;
         }
         lastViewSize = peers.size();
@@ -123,6 +164,7 @@ public final class SimNode {
     }
 
     private void stop() {
+        awaitingJoin = false;
         if (membership != null) {
             TrafficCounters t = membership.traffic();
             messagesSentBefore += t.messagesSent();
