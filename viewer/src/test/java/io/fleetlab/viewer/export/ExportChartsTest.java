@@ -69,7 +69,9 @@ class ExportChartsTest {
         cli.setErr(new PrintWriter(err));
         int code = cli.execute("--result", out.resolve("nope.json").toString(), "--out", out.toString());
         assertNotEquals(0, code);
-        assertTrue(err.toString().contains("nope.json: no such result file"), err.toString());
+        assertTrue(err.toString().startsWith("export-charts: ") && err.toString().contains("nope.json: no such result file"),
+                err.toString());
+        assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
     }
 
     private static int distinctColors(BufferedImage image) {
