@@ -1,0 +1,95 @@
+package io.fleetlab.bench.hashing;
+
+import io.fleetlab.bench.fixtures.Targets;
+import io.fleetlab.core.hash.KeyHasher;
+import io.fleetlab.core.hash.TargetKeys;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Hashing a target to its ring key: scrape URLs as string keys, and Kubernetes label sets as
+ * Prometheus label keys, through the reusable {@link KeyHasher} (the hot path) and the allocating
+ * {@link TargetKeys} convenience methods. Each call hashes the next of 4096 pre-generated targets.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class KeyHashingBench {
+    static final int TARGETS = 4096;
+    private static final int MASK = TARGETS - 1;
+
+    /** URL-shaped string keys. */
+    @State(Scope.Thread)
+    public static class Strings {
+        final KeyHasher hasher = new KeyHasher();
+        String[] urls;
+        int next;
+
+        @Setup
+        public void generate() {
+            urls = Targets.urls(TARGETS);
+        }
+
+        String nextUrl() {
+            return urls[next++ & MASK];
+        }
+    }
+
+    /** Discovered label sets: {@code labels} identity labels plus six {@code __meta_} labels. */
+    @State(Scope.Thread)
+    public static class LabelSets {
+        @Param({"5", "10"})
+        int labels;
+
+        final KeyHasher hasher = new KeyHasher();
+        Map<String, String>[] sets;
+        int next;
+
+        @Setup
+        public void generate() {
+            sets = Targets.labelSets(TARGETS, labels);
+        }
+
+        Map<String, String> nextSet() {
+            return sets[next++ & MASK];
+        }
+    }
+
+    @Benchmark
+    public long stringKeyHasher(Strings s) {
+        return s.hasher.string(s.nextUrl());
+    }
+
+    @Benchmark
+    public long stringTargetKeys(Strings s) {
+        return TargetKeys.ofString(s.nextUrl());
+    }
+
+    @Benchmark
+    public long labelsKeyHasher(LabelSets s) {
+        return s.hasher.labels(s.nextSet());
+    }
+
+    @Benchmark
+    public long labelsTargetKeys(LabelSets s) {
+        return TargetKeys.ofLabels(s.nextSet());
+    }
+
+    @Benchmark
+    public long operatorLabelsTargetKeys(LabelSets s) {
+        return TargetKeys.ofOperatorLabels(s.nextSet());
+    }
+}

@@ -1,0 +1,2 @@
+/** Benchmarks of hashing targets to ring keys. */
+package io.fleetlab.bench.hashing;

@@ -1,0 +1,84 @@
+package io.fleetlab.bench.lookup;
+
+import io.fleetlab.bench.fixtures.Fleets;
+import io.fleetlab.bench.fixtures.Targets;
+import io.fleetlab.core.hash.KeyHasher;
+import io.fleetlab.core.ring.KeyAwareSharder;
+import io.fleetlab.core.ring.Op;
+import io.fleetlab.core.ring.Sharder;
+import io.fleetlab.core.ring.Sharders;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Finding a target's owners as a scrape component does on every discovery update: hash the
+ * target's URL with a reusable {@link KeyHasher}, then ask the sharder for the primary owner
+ * ({@code owner}, k = 1) or the three owners a replicated component needs ({@code lookup3});
+ * {@code ownerPrehashed} leaves the hashing out.
+ * The fleet is a StatefulSet of {@code nodes} participants; keys cycle through 4096 targets.
+ * Compare with {@link GuavaJumpBench} at the same {@code nodes}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class LookupBench {
+    static final int TARGETS = 4096;
+    private static final int MASK = TARGETS - 1;
+
+    /** Every name in {@link Sharders#algorithms()}; a unit test keeps the two lists equal. */
+    @Param({"alloy-ring", "rendezvous", "multiprobe", "maglev", "jump", "bounded-load"})
+    String algorithm;
+
+    @Param({"10", "100", "1000"})
+    int nodes;
+
+    @Param("512")
+    int tokensPerNode;
+
+    private final KeyHasher hasher = new KeyHasher();
+    private String[] urls;
+    private long[] keys;
+    private Sharder sharder;
+    private int next;
+
+    @Setup
+    public void build() {
+        urls = Targets.urls(TARGETS);
+        keys = Targets.urlKeys(TARGETS);
+        sharder = Sharders.create(algorithm, tokensPerNode);
+        sharder.setPeers(Fleets.statefulSet(nodes));
+        if (sharder instanceof KeyAwareSharder aware) {
+            aware.setKeys(keys);
+        }
+    }
+
+    @Benchmark
+    public void owner(Blackhole bh) {
+        bh.consume(sharder.owner(hasher.string(urls[next++ & MASK]), Op.READ_WRITE));
+    }
+
+    /** {@code owner} without hashing the URL: what the sharder's structure costs alone. */
+    @Benchmark
+    public void ownerPrehashed(Blackhole bh) {
+        bh.consume(sharder.owner(keys[next++ & MASK], Op.READ_WRITE));
+    }
+
+    @Benchmark
+    public void lookup3(Blackhole bh) {
+        bh.consume(sharder.lookup(hasher.string(urls[next++ & MASK]), 3, Op.READ_WRITE));
+    }
+}

@@ -1,0 +1,2 @@
+/** Turns JMH's JSON results into the Markdown table of docs/bench.md. */
+package io.fleetlab.bench.report;
