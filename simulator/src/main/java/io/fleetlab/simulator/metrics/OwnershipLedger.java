@@ -28,19 +28,21 @@ public final class OwnershipLedger {
         this.measureFromNanos = nanos;
     }
 
-    /** Accumulates the integrals up to {@code now}; call before every change. */
+    /**
+     * Accumulates the integrals up to {@code now}; call before every change. The maxima count only
+     * states that lasted: several nodes updating at the same instant pass through intermediate
+     * counts that no scrape ever sees.
+     */
     public void advance(long now) {
         long from = Math.max(lastNanos, measureFromNanos);
         if (now > from) {
             double dt = (now - from) / 1e9;
             unownedSeconds += unowned * dt;
             doubleOwnedSeconds += doubleOwned * dt;
-        }
-        lastNanos = Math.max(lastNanos, now);
-        if (now >= measureFromNanos) {
             maxUnowned = Math.max(maxUnowned, unowned);
             maxDoubleOwned = Math.max(maxDoubleOwned, doubleOwned);
         }
+        lastNanos = Math.max(lastNanos, now);
     }
 
     public void apply(long now, OwnershipChange change) {
@@ -51,7 +53,6 @@ public final class OwnershipLedger {
         for (int t : change.stopped()) {
             lose(t);
         }
-        trackMax(now);
     }
 
     public void gain(int t) {
@@ -72,13 +73,6 @@ public final class OwnershipLedger {
         }
         if (c < 0) {
             throw new IllegalStateException("target " + t + " released more often than taken");
-        }
-    }
-
-    public void trackMax(long now) {
-        if (now >= measureFromNanos) {
-            maxUnowned = Math.max(maxUnowned, unowned);
-            maxDoubleOwned = Math.max(maxDoubleOwned, doubleOwned);
         }
     }
 

@@ -25,6 +25,22 @@ class OwnershipLedgerTest {
     }
 
     @Test
+    void statesThatLastNoTimeAreNotMaxima() {
+        OwnershipLedger l = new OwnershipLedger(4);
+        l.apply(0, new OwnershipChange(new int[] {0, 1, 2, 3}, new int[0]));
+        // at 3 s one node lets go of 2,3 and another takes them, in the same instant
+        l.apply(3 * S, new OwnershipChange(new int[0], new int[] {2, 3}));
+        assertEquals(2, l.unowned());
+        l.apply(3 * S, new OwnershipChange(new int[] {2, 3}, new int[0]));
+        l.advance(10 * S);
+        assertEquals(0, l.maxUnowned(), "two unowned targets for zero seconds are no gap");
+        assertEquals(0.0, l.unownedTargetSeconds(), 1e-9);
+        l.apply(10 * S, new OwnershipChange(new int[0], new int[] {1}));
+        l.advance(11 * S);
+        assertEquals(1, l.maxUnowned());
+    }
+
+    @Test
     void nothingCountsBeforeTheMeasurementStarts() {
         OwnershipLedger l = new OwnershipLedger(10);
         l.measureFrom(5 * S);
