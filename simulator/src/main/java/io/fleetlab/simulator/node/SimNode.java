@@ -2,6 +2,7 @@ package io.fleetlab.simulator.node;
 
 import io.fleetlab.core.membership.GossipConfig;
 import io.fleetlab.core.membership.Membership;
+import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.membership.TrafficCounters;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
@@ -57,8 +58,9 @@ public final class SimNode {
     /**
      * Starts the process with gossip: joins through {@code seeds} and becomes a participant. Like
      * Alloy, whose join blocks until a seed answered, the node's components hear the cluster (and
-     * start scraping) only once its view holds another peer, or alone after the join timeout; a
-     * component started earlier would see a one-node cluster and claim every target.
+     * start scraping) as soon as the first state exchange with another member has been merged (or
+     * a view with another peer arrives), or alone after the join timeout; a component started
+     * earlier would see a one-node cluster and claim every target.
      */
     public void startGossip(GossipConfig config, List<String> seeds, RandomGenerator random) {
         starts++;
@@ -67,7 +69,17 @@ public final class SimNode {
         SimTransport transport = network.attach(name, address, scheduler);
         Membership m = new Membership(name, config, scheduler, transport, random);
         membership = m;
-        m.addEventListener(e -> listener.membershipEvent(this, e));
+        m.addEventListener(e -> {
+            listener.membershipEvent(this, e);
+            if (awaitingJoin && e instanceof NodeEvent.Joined j && !j.node().equals(name)) {
+                // the join's state exchange is being merged: once it is, the join has returned
+                scheduler.schedule(0, () -> {
+                    if (awaitingJoin && membership == m) {
+                        joined(m.peers());
+                    }
+                });
+            }
+        });
         m.addPeerSetListener(this::applyView);
         m.join(seeds);
         m.setState(PeerState.PARTICIPANT);
