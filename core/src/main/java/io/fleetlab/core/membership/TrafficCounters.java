@@ -22,38 +22,38 @@ public final class TrafficCounters {
     private final long[] rejected = new long[RejectReason.values().length];
 
     /** Counts one datagram of {@code bytes} bytes carrying {@code messages} messages sent. */
-    public void packetSent(int bytes, int messages) {
+    void packetSent(int bytes, int messages) {
         packetsSent++;
         packetBytesSent += bytes;
         messagesSent += messages;
     }
 
     /** Counts one datagram received. */
-    public void packetReceived(int bytes) {
+    void packetReceived(int bytes) {
         packetsReceived++;
         packetBytesReceived += bytes;
     }
 
     /** Counts one reliable message sent. */
-    public void reliableSent(int bytes) {
+    void reliableSent(int bytes) {
         reliableSent++;
         reliableBytesSent += bytes;
         messagesSent++;
     }
 
     /** Counts one reliable message received. */
-    public void reliableReceived(int bytes) {
+    void reliableReceived(int bytes) {
         reliableReceived++;
         reliableBytesReceived += bytes;
     }
 
     /** Counts one protocol message decoded and handled. */
-    public void messageReceived() {
+    void messageReceived() {
         messagesReceived++;
     }
 
     /** Counts one rejected input. */
-    public void countRejected(RejectReason reason) {
+    void countRejected(RejectReason reason) {
         rejected[reason.ordinal()]++;
     }
 

@@ -30,8 +30,7 @@ public final class Rebalancer {
     private final String localName;
     private final Sharder sharder;
     private final ClusteringOptions options;
-    private long[] keys = new long[0];
-    private SortedKeys sorted = SortedKeys.of(keys);
+    private TargetSet targets = TargetSet.of(new long[0]);
     private BitSet owned = new BitSet();
     private Collection<Peer> peers;
     private boolean incremental;
@@ -50,16 +49,48 @@ public final class Rebalancer {
      * ownership. {@code started} indexes the new array, {@code stopped} the previous one.
      */
     public OwnershipChange setTargets(long[] newKeys) {
-        long[] oldKeys = keys;
+        return setTargets(TargetSet.of(newKeys));
+    }
+
+    /** As {@link #setTargets(long[])}, sharing an immutable target set with other rebalancers. */
+    public OwnershipChange setTargets(TargetSet newTargets) {
+        TargetSet old = targets;
         BitSet oldOwned = owned;
-        keys = newKeys.clone();
-        sorted = SortedKeys.of(keys);
+        targets = Objects.requireNonNull(newTargets, "newTargets");
         if (sharder instanceof KeyAwareSharder aware) {
-            aware.setKeys(keys);
+            aware.setKeys(targets.keysForSharder());
         }
         owned = computeAll();
         incremental = false;
-        return diffByKey(oldKeys, oldOwned);
+        return diffByKey(old, oldOwned);
+    }
+
+    /**
+     * Applies a new view whose lookups were already done in {@code table} (computed for exactly
+     * these peers and this rebalancer's targets and op): the rules apply as in
+     * {@link #setPeers(Collection)}, but no lookup is repeated. O(targets).
+     */
+    public OwnershipChange setPeers(Collection<Peer> newPeers, OwnershipTable table) {
+        if (table.size() != targets.size()) {
+            throw new IllegalArgumentException("ownership table covers " + table.size() + " targets, this rebalancer has "
+                    + targets.size());
+        }
+        peers = List.copyOf(newPeers);
+        incremental = false;
+        BitSet previous = owned;
+        BitSet next = new BitSet(targets.size());
+        if (!options.enabled()) {
+            next.set(0, targets.size());
+        } else if (peers.size() >= options.minClusterSize()) {
+            int self = table.idOf(localName);
+            for (int i = 0; i < targets.size(); i++) {
+                if (table.ownedBy(i, self)) {
+                    next.set(i);
+                }
+            }
+        }
+        owned = next;
+        return diffByIndex(previous, owned);
     }
 
     /** Applies a new view of the peers and returns what this node starts and stops scraping. */
@@ -102,7 +133,7 @@ public final class Rebalancer {
 
     /** Number of discovered targets. */
     public int targetCount() {
-        return keys.length;
+        return targets.size();
     }
 
     /** Whether the last peer change took the arc-diff path rather than a full recompute. */
@@ -130,16 +161,16 @@ public final class Rebalancer {
     }
 
     private BitSet computeAll() {
-        BitSet result = new BitSet(keys.length);
+        BitSet result = new BitSet(targets.size());
         if (!options.enabled()) {
-            result.set(0, keys.length);
+            result.set(0, targets.size());
             return result;
         }
         if (peers.size() < options.minClusterSize()) {
             return result;
         }
-        for (int i = 0; i < keys.length; i++) {
-            if (ownsKey(keys[i])) {
+        for (int i = 0; i < targets.size(); i++) {
+            if (ownsKey(targets.key(i))) {
                 result.set(i);
             }
         }
@@ -159,7 +190,7 @@ public final class Rebalancer {
         IntListBuilder stopped = new IntListBuilder();
         for (int a = 0; a < arcs.size(); a++) {
             boolean gained = arcs.gained()[a];
-            sorted.forEachInArc(arcs.startExclusive()[a], arcs.endInclusive()[a], index -> {
+            targets.sorted().forEachInArc(arcs.startExclusive()[a], arcs.endInclusive()[a], index -> {
                 if (owned.get(index) != gained) {
                     owned.set(index, gained);
                     (gained ? started : stopped).add(index);
@@ -180,18 +211,19 @@ public final class Rebalancer {
         return new OwnershipChange(started.toSortedArray(), stopped.toSortedArray());
     }
 
-    private OwnershipChange diffByKey(long[] oldKeys, BitSet oldOwned) {
-        SortedKeys oldSorted = SortedKeys.of(oldKeys);
+    private OwnershipChange diffByKey(TargetSet old, BitSet oldOwned) {
+        SortedKeys oldSorted = old.sorted();
+        SortedKeys sorted = targets.sorted();
         IntListBuilder started = new IntListBuilder();
         IntListBuilder stopped = new IntListBuilder();
-        for (int i = 0; i < keys.length; i++) {
-            int before = oldSorted.indexOf(keys[i]);
+        for (int i = 0; i < targets.size(); i++) {
+            int before = oldSorted.indexOf(targets.key(i));
             if (owned.get(i) && (before < 0 || !oldOwned.get(before))) {
                 started.add(i);
             }
         }
-        for (int i = 0; i < oldKeys.length; i++) {
-            int after = sorted.indexOf(oldKeys[i]);
+        for (int i = 0; i < old.size(); i++) {
+            int after = sorted.indexOf(old.key(i));
             if (oldOwned.get(i) && (after < 0 || !owned.get(after))) {
                 stopped.add(i);
             }

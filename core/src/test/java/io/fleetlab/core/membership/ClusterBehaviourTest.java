@@ -97,4 +97,39 @@ class ClusterBehaviourTest {
                 "dead node1 was not reaped");
         assertEquals(3, c.node(0).memberCount());
     }
+
+    @Test
+    void encryptedClusterConvergesAndAStrangerWithAnotherKeyIsShutOut() {
+        byte[] key = new byte[32];
+        new java.util.SplittableRandom(8).nextBytes(key);
+        GossipConfig secret = LAN.withKeyring(io.fleetlab.core.membership.wire.Keyring.of(key));
+        SimCluster c = new SimCluster(8, secret).start(5);
+        assertTrue(c.runUntil(c::converged, Duration.ofSeconds(30)));
+        assertEquals(0, c.node(0).traffic().rejectedTotal());
+
+        // a node on the same network holding a different key
+        byte[] other = key.clone();
+        other[0] ^= 1;
+        Membership stranger = new Membership("stranger", LAN.withKeyring(io.fleetlab.core.membership.wire.Keyring.of(other)),
+                c.scheduler, c.network.transport("10.0.0.99:7946"), new java.util.SplittableRandom(1));
+        stranger.join(List.of(c.node(0).address()));
+        c.runFor(Duration.ofSeconds(20));
+        assertEquals(1, stranger.peers().size(), "the stranger must not learn the cluster");
+        assertEquals(5, c.node(0).peers().size(), "the cluster must not admit the stranger");
+        assertTrue(c.node(0).traffic().rejected(RejectReason.DECRYPT_FAILED) > 0);
+    }
+
+    @Test
+    void noFalseDeathsWithFivePercentPacketLoss() {
+        SimCluster c = new SimCluster(13, LAN).start(10);
+        assertTrue(c.runUntil(c::converged, Duration.ofSeconds(30)));
+        c.network.setLoss(0.05);
+        long before = c.network.packetsDelivered();
+        c.runFor(Duration.ofSeconds(300));
+        assertTrue(c.network.packetsDelivered() - before > 4_000, "the cluster must keep talking");
+        long deaths = c.events.stream().filter(e -> e instanceof NodeEvent.Dead).count();
+        long suspicions = c.events.stream().filter(e -> e instanceof NodeEvent.Suspected).count();
+        assertEquals(0, deaths, "false deaths under 5% loss (" + suspicions + " suspicions)");
+        assertTrue(c.converged());
+    }
 }

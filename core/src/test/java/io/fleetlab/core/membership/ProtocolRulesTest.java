@@ -256,4 +256,42 @@ class ProtocolRulesTest {
         assertTrue(c.converged(), "seed " + seed + ": junk disturbed the cluster");
         assertFalse(t.rejectedByReason().isEmpty());
     }
+
+    @Test
+    void probesOfASuspectCarryTheSuspicionToIt() {
+        // a long suspicion so node0 keeps node2 suspect (not dead) for the whole test
+        SimCluster c = new SimCluster(34, LAN.withSuspicionMult(30)).start(3);
+        assertTrue(c.runUntil(c::converged, Duration.ofSeconds(30)));
+        PacketCodec reader = new PacketCodec(Keyring.none(), new SplittableRandom(1));
+        List<Long> buddyPackets = new ArrayList<>();
+        c.network.setTap((from, to, packet) -> {
+            if (!from.equals(c.node(0).address()) || !to.equals(c.node(2).address())) {
+                return;
+            }
+            List<Message> msgs = new ArrayList<>();
+            try {
+                reader.decodePacket(packet, msgs);
+            } catch (io.fleetlab.core.membership.wire.MalformedMessageException e) {
+                throw new AssertionError(e);
+            }
+            boolean ping = msgs.stream().anyMatch(m -> m instanceof Message.Ping p && p.target().equals("node2"));
+            boolean suspect = msgs.stream().anyMatch(m -> m instanceof Message.Suspect s && s.node().equals("node2"));
+            if (ping && suspect) {
+                buddyPackets.add(c.scheduler.nowNanos());
+            }
+        });
+        c.node(1).shutdown();
+        c.network.cut(c.node(0).address(), c.node(2).address());
+        Injector inj = new Injector(c);
+        inj.send(c.node(0), new Message.Suspect(c.node(2).incarnation(), "node2", "node1"));
+        // while the link is cut, node0's gossip uses up the suspicion's retransmissions
+        c.runFor(Duration.ofSeconds(3));
+        assertEquals(NodeStatus.SUSPECT, c.node(0).statusOf("node2"));
+        assertEquals(0, c.node(2).incarnation());
+        c.network.heal();
+        assertTrue(c.runUntil(() -> !buddyPackets.isEmpty(), Duration.ofSeconds(20)),
+                "node0 never probed suspect node2 with the suspicion attached");
+        assertTrue(c.runUntil(() -> c.node(2).incarnation() > 0, Duration.ofSeconds(1)), "node2 did not refute");
+        assertTrue(c.runUntil(() -> c.node(0).statusOf("node2") == NodeStatus.ALIVE, Duration.ofSeconds(2)));
+    }
 }

@@ -125,6 +125,31 @@ class RebalancerTest {
     }
 
     @Test
+    void aSharedOwnershipTableGivesTheSameAnswerAsOwnLookups() {
+        Property.forAll(200, rnd -> {
+            List<String> pool = Gen.names(rnd, 12);
+            String self = pool.get(rnd.nextInt(pool.size()));
+            TargetSet targets = TargetSet.of(Gen.keys(rnd, 1000));
+            ClusteringOptions options = new ClusteringOptions(rnd.nextInt(5) > 0, rnd.nextInt(4), rnd.nextBoolean() ? Op.READ : Op.READ_WRITE);
+            String algorithm = Sharders.algorithms().get(rnd.nextInt(Sharders.algorithms().size()));
+            Rebalancer own = new Rebalancer(self, Sharders.create(algorithm, 32), options);
+            Rebalancer shared = new Rebalancer(self, Sharders.create(algorithm, 32), options);
+            own.setTargets(targets);
+            shared.setTargets(targets);
+            for (int step = 0; step < 6; step++) {
+                List<Peer> view = new ArrayList<>(Gen.mixedStates(rnd, pool));
+                view.removeIf(p -> rnd.nextInt(3) == 0);
+                OwnershipChange a = own.setPeers(view);
+                OwnershipTable table = OwnershipTable.compute(view, Sharders.create(algorithm, 32), targets, options.op());
+                OwnershipChange b = shared.setPeers(view, table);
+                assertArrayEquals(owned(own), owned(shared), algorithm + " step " + step);
+                assertArrayEquals(a.started(), b.started());
+                assertArrayEquals(a.stopped(), b.stopped());
+            }
+        });
+    }
+
+    @Test
     void joinUsesTheIncrementalPathAndReportsExactlyTheMovedTargets() {
         long[] keys = Gen.keys(new java.util.SplittableRandom(9), 100_000);
         Rebalancer r = new Rebalancer("alloy-0", new AlloyRing(), ClusteringOptions.alloyDefaults());

@@ -8,6 +8,9 @@ import io.fleetlab.viewer.table.EventTableView;
 import io.fleetlab.viewer.table.PeerTableView;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -33,6 +36,8 @@ public final class ResultView extends BorderPane {
     private final Slider slider;
     private final Label timeLabel = new Label();
     private final TextField target = new TextField(RunFigures.DEFAULT_TARGET);
+    private final Moments moments;
+    private final EventTableView events;
 
     public ResultView(SimulationResult result) {
         this.figures = new RunFigures(result);
@@ -40,6 +45,8 @@ public final class ResultView extends BorderPane {
         this.peers = figures.peerTable();
         this.membership = figures.membershipChart();
         this.agreement = figures.agreementChart();
+        this.moments = Moments.of(result, figures.replay());
+        this.events = new EventTableView(result.events());
         double end = Math.max(0, result.durationSeconds());
         this.slider = new Slider(0, end, end);
         slider.setId("timeSlider");
@@ -56,7 +63,16 @@ public final class ResultView extends BorderPane {
         summary.setPadding(new Insets(6, 8, 6, 8));
         setTop(summary);
         setCenter(tabs(result));
-        HBox time = new HBox(8, new Label("time"), slider, timeLabel);
+        Button previous = new Button("\u25c0");
+        previous.setId("previousChange");
+        previous.setTooltip(new Tooltip("previous event or peer-table change"));
+        previous.setOnAction(e -> moments.before(slider.getValue()).ifPresent(slider::setValue));
+        Button next = new Button("\u25b6");
+        next.setId("nextChange");
+        next.setTooltip(new Tooltip("next event or peer-table change"));
+        next.setOnAction(e -> moments.after(slider.getValue()).ifPresent(slider::setValue));
+        HBox time = new HBox(8, new Label("time"), previous, slider, next, timeLabel);
+        time.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(slider, Priority.ALWAYS);
         time.setPadding(new Insets(6, 8, 8, 8));
         setBottom(time);
@@ -73,7 +89,7 @@ public final class ResultView extends BorderPane {
         side.setPadding(new Insets(6));
         SplitPane ringAndPeers = new SplitPane(ring, side);
         ringAndPeers.setDividerPositions(0.62);
-        SplitPane timeline = new SplitPane(membership, new EventTableView(result.events()));
+        SplitPane timeline = new SplitPane(membership, events);
         timeline.setOrientation(Orientation.VERTICAL);
         timeline.setDividerPositions(0.7);
         TabPane tabs = new TabPane(
@@ -81,7 +97,8 @@ public final class ResultView extends BorderPane {
                 new Tab("Membership", timeline),
                 new Tab("Redistribution", figures.redistributionChart()),
                 new Tab("Agreement", agreement),
-                new Tab("Load", figures.loadChart()));
+                new Tab("Load", figures.loadChart()),
+                new Tab("Protocol", figures.protocolView()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         return tabs;
@@ -94,6 +111,7 @@ public final class ResultView extends BorderPane {
         figures.showRing(ring, t, target.getText());
         membership.setCursor(t);
         agreement.setCursor(t);
+        events.showAt(t);
     }
 
     private static String summary(SimulationResult r) {

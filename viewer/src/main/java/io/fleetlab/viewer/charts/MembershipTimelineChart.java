@@ -3,9 +3,11 @@ package io.fleetlab.viewer.charts;
 import io.fleetlab.simulator.result.MembershipEvent;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.result.ViewSample;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.paint.Color;
 
@@ -20,7 +22,7 @@ public final class MembershipTimelineChart {
         TimeLineChart chart = new TimeLineChart(result.durationSeconds(), "view size (members believed alive)");
         chart.setId("membershipChart");
         chart.setTitle("Membership: view size per node and events");
-        fitViewAxis((javafx.scene.chart.NumberAxis) chart.getYAxis(), nullSafe(result.views()));
+        fitViewAxis((NumberAxis) chart.getYAxis(), nullSafe(result.views()));
         List<MembershipEvent> events = nullSafe(result.events());
         for (Map.Entry<String, List<ViewSample>> e : byNode(result.views()).entrySet()) {
             List<ViewSample> samples = e.getValue();
@@ -33,7 +35,7 @@ public final class MembershipTimelineChart {
     }
 
     /** View sizes are whole numbers: the axis spans them with a margin of one and whole ticks. */
-    private static void fitViewAxis(javafx.scene.chart.NumberAxis axis, List<ViewSample> views) {
+    private static void fitViewAxis(NumberAxis axis, List<ViewSample> views) {
         int min = views.stream().mapToInt(ViewSample::viewSize).min().orElse(0);
         int max = views.stream().mapToInt(ViewSample::viewSize).max().orElse(1);
         double tick = Math.max(1, Math.ceil(NiceScale.tick(max - min + 2, 10)));
@@ -47,7 +49,7 @@ public final class MembershipTimelineChart {
     /** A node's view stops meaning anything when it crashes, pauses or leaves after its last sample. */
     static double lineEnd(String node, double lastSample, List<MembershipEvent> events, double duration) {
         for (MembershipEvent e : events) {
-            if (node.equals(e.node()) && e.time() >= lastSample && e.by().isEmpty()
+            if (node.equals(e.node()) && e.time() >= lastSample && (e.by() == null || e.by().isEmpty())
                     && ("crash".equals(e.kind()) || "leave".equals(e.kind()) || "pause".equals(e.kind()))) {
                 return e.time();
             }
@@ -59,9 +61,9 @@ public final class MembershipTimelineChart {
     static List<TimeLineChart.Marker> markers(List<MembershipEvent> events) {
         Map<String, List<MembershipEvent>> groups = new LinkedHashMap<>();
         for (MembershipEvent e : events) {
-            groups.computeIfAbsent(e.time() + "|" + e.kind(), k -> new java.util.ArrayList<>()).add(e);
+            groups.computeIfAbsent(e.time() + "|" + e.kind(), k -> new ArrayList<>()).add(e);
         }
-        List<TimeLineChart.Marker> markers = new java.util.ArrayList<>();
+        List<TimeLineChart.Marker> markers = new ArrayList<>();
         for (List<MembershipEvent> group : groups.values()) {
             MembershipEvent first = group.get(0);
             String label = group.size() > 1 ? first.kind() + " ×" + group.size()
@@ -75,7 +77,7 @@ public final class MembershipTimelineChart {
     static Map<String, List<ViewSample>> byNode(List<ViewSample> views) {
         Map<String, List<ViewSample>> byNode = new LinkedHashMap<>();
         for (ViewSample v : nullSafe(views)) {
-            byNode.computeIfAbsent(v.node(), k -> new java.util.ArrayList<>()).add(v);
+            byNode.computeIfAbsent(v.node(), k -> new ArrayList<>()).add(v);
         }
         return byNode;
     }

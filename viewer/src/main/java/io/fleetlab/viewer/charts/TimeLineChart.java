@@ -1,6 +1,7 @@
 package io.fleetlab.viewer.charts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javafx.scene.Group;
 import javafx.scene.chart.LineChart;
@@ -23,8 +24,11 @@ public final class TimeLineChart extends LineChart<Number, Number> {
      */
     public record Marker(double time, String label, Color color) {}
 
+    private static final int LABEL_ROWS = 4;
+    private static final Font LABEL_FONT = Font.font(11);
     private final List<Marker> markers = new ArrayList<>();
     private final Group overlay = new Group();
+    private final Line cursorLine = new Line();
     private double cursor = Double.NaN;
 
     public TimeLineChart(double durationSeconds, String valueLabel) {
@@ -35,6 +39,9 @@ public final class TimeLineChart extends LineChart<Number, Number> {
         overlay.setManaged(false);
         overlay.setMouseTransparent(true);
         getPlotChildren().add(overlay);
+        cursorLine.setStroke(Color.BLACK);
+        cursorLine.setStrokeWidth(2);
+        cursorLine.setVisible(false);
     }
 
     private static NumberAxis timeAxis(double duration) {
@@ -54,10 +61,26 @@ public final class TimeLineChart extends LineChart<Number, Number> {
         return List.copyOf(markers);
     }
 
-    /** Moves the cursor to {@code time} (NaN hides it). */
+    /**
+     * Moves the cursor to {@code time} (NaN hides it). Only the cursor line moves; the series are
+     * not laid out again, which keeps the slider quick on charts with many lines.
+     */
     public void setCursor(double time) {
         cursor = time;
-        requestChartLayout();
+        placeCursor();
+    }
+
+    private void placeCursor() {
+        NumberAxis x = (NumberAxis) getXAxis();
+        NumberAxis y = (NumberAxis) getYAxis();
+        cursorLine.setVisible(!Double.isNaN(cursor));
+        if (!Double.isNaN(cursor)) {
+            double at = x.getDisplayPosition(cursor);
+            cursorLine.setStartX(at);
+            cursorLine.setEndX(at);
+            cursorLine.setStartY(y.getDisplayPosition(y.getUpperBound()));
+            cursorLine.setEndY(y.getDisplayPosition(y.getLowerBound()));
+        }
     }
 
     public double cursor() {
@@ -72,25 +95,30 @@ public final class TimeLineChart extends LineChart<Number, Number> {
         NumberAxis y = (NumberAxis) getYAxis();
         double top = y.getDisplayPosition(y.getUpperBound());
         double bottom = y.getDisplayPosition(y.getLowerBound());
-        int row = 0;
+        double[] rowFreeFrom = new double[LABEL_ROWS];
+        Arrays.fill(rowFreeFrom, Double.NEGATIVE_INFINITY);
         for (Marker m : markers) {
             double at = x.getDisplayPosition(m.time());
             Line line = new Line(at, top, at, bottom);
             line.setStroke(m.color());
             line.setStrokeWidth(1.5);
             line.getStrokeDashArray().setAll(4.0, 3.0);
-            Text text = new Text(at + 3, top + 12 + 13 * (row++ % 4), m.label());
-            text.setFont(Font.font(11));
-            text.setFill(m.color());
-            overlay.getChildren().addAll(line, text);
-        }
-        if (!Double.isNaN(cursor)) {
-            double at = x.getDisplayPosition(cursor);
-            Line line = new Line(at, top, at, bottom);
-            line.setStroke(Color.BLACK);
-            line.setStrokeWidth(2);
             overlay.getChildren().add(line);
+            // A label goes in the first row where it does not run into the previous one; when
+            // events crowd (e.g. a burst of suspicions) the lines stay and surplus labels go.
+            for (int row = 0; row < LABEL_ROWS; row++) {
+                if (at >= rowFreeFrom[row]) {
+                    Text text = new Text(at + 3, top + 12 + 13 * row, m.label());
+                    text.setFont(LABEL_FONT);
+                    text.setFill(m.color());
+                    overlay.getChildren().add(text);
+                    rowFreeFrom[row] = at + 3 + text.getLayoutBounds().getWidth() + 4;
+                    break;
+                }
+            }
         }
+        overlay.getChildren().add(cursorLine);
+        placeCursor();
         overlay.toFront();
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javafx.application.Platform;
@@ -61,7 +62,7 @@ public final class ChartExporter {
         return scene.snapshot(new WritableImage(width, height));
     }
 
-    private static <T> T onFxThread(java.util.concurrent.Callable<T> work) throws InterruptedException, IOException {
+    private static <T> T onFxThread(Callable<T> work) throws InterruptedException, IOException {
         CompletableFuture<T> future = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

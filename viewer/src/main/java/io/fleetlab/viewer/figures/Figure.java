@@ -9,7 +9,8 @@ public enum Figure {
     REDISTRIBUTION,
     AGREEMENT,
     LOAD,
-    PEERS;
+    PEERS,
+    PROTOCOL;
 
     /** The PNG file name, e.g. {@code redistribution.png}. */
     public String fileName() {

@@ -1,6 +1,7 @@
 package io.fleetlab.viewer.figures;
 
 import io.fleetlab.core.peer.Peer;
+import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.simulator.result.NodeInfo;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.viewer.charts.AgreementChart;
@@ -15,9 +16,13 @@ import io.fleetlab.viewer.ring.RingView;
 import io.fleetlab.viewer.table.PeerRow;
 import io.fleetlab.viewer.table.PeerTableReplay;
 import io.fleetlab.viewer.table.PeerTableView;
+import io.fleetlab.viewer.table.ProtocolView;
 import java.util.List;
 import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
  * Builds the figures of one run. The window and the PNG export both use it, so what is exported
@@ -58,7 +63,7 @@ public final class RunFigures {
     public List<Peer> ringPeersAt(double t) {
         if (result.peerChanges() == null || result.peerChanges().changes() == null
                 || result.peerChanges().changes().isEmpty()) {
-            return nodes().stream().map(n -> new Peer(n.name(), n.address(), io.fleetlab.core.peer.PeerState.PARTICIPANT, false)).toList();
+            return nodes().stream().map(n -> new Peer(n.name(), n.address(), PeerState.PARTICIPANT, false)).toList();
         }
         return replay.at(t).stream().map(PeerRow::toPeer).toList();
     }
@@ -99,6 +104,10 @@ public final class RunFigures {
         return LoadChart.create(result);
     }
 
+    public ProtocolView protocolView() {
+        return new ProtocolView(result.membership());
+    }
+
     public PeerTableView peerTable() {
         return new PeerTableView(replay);
     }
@@ -115,14 +124,15 @@ public final class RunFigures {
             case REDISTRIBUTION -> redistributionChart();
             case AGREEMENT -> withCursor(agreementChart(), t);
             case LOAD -> loadChart();
+            case PROTOCOL -> protocolView();
             case PEERS -> {
                 PeerTableView table = peerTable();
                 table.showAt(t);
-                javafx.scene.control.Label title = new javafx.scene.control.Label(String.format(Locale.ROOT,
+                Label title = new Label(String.format(Locale.ROOT,
                         "Peer table of %s at t = %.1f s (%s)", replay.observer(), t, result.scenario()));
                 title.setStyle("-fx-font-size: 15px; -fx-padding: 6 8 6 8;");
-                javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(title, table);
-                javafx.scene.layout.VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+                VBox box = new VBox(title, table);
+                VBox.setVgrow(table, Priority.ALWAYS);
                 box.setStyle("-fx-background-color: white;");
                 yield box;
             }

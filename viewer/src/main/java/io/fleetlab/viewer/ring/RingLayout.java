@@ -3,6 +3,7 @@ package io.fleetlab.viewer.ring;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The key circle divided among nodes, plus the selected target and its owner.
@@ -49,7 +50,7 @@ public record RingLayout(String algorithm, boolean exact, List<Arc> arcs, List<S
 
     /** Fraction of the circle each node owns. */
     public Map<String, Double> shares() {
-        Map<String, Double> shares = new java.util.TreeMap<>();
+        Map<String, Double> shares = new TreeMap<>();
         for (Arc a : arcs) {
             shares.merge(a.node(), a.length(), Double::sum);
         }

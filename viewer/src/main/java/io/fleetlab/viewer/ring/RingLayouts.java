@@ -9,6 +9,7 @@ import io.fleetlab.core.ring.RingSnapshot;
 import io.fleetlab.core.ring.Sharder;
 import io.fleetlab.core.ring.Sharders;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.Optional;
 /**
  * Computes ring layouts with the core's own sharders, so the picture is what the fleet computes.
  * Token rings are drawn exactly from their tokens; other algorithms by sampling the key space.
+ * Not thread-safe: it belongs to the JavaFX thread.
  */
 public final class RingLayouts {
     /** Samples of the key circle for algorithms without tokens. */
@@ -24,6 +26,7 @@ public final class RingLayouts {
 
     private final String algorithm;
     private final int tokensPerNode;
+    private Ring last;
 
     /**
      * @throws IllegalArgumentException for an algorithm the core does not know
@@ -39,11 +42,33 @@ public final class RingLayouts {
      * {@code target} (when not blank) placed at its string key.
      */
     public RingLayout layout(Collection<Peer> peers, String target) {
-        Sharder sharder = Sharders.create(algorithm, Math.max(1, tokensPerNode));
         Optional<String> targetName = target == null || target.isBlank() ? Optional.empty() : Optional.of(target.strip());
         long targetKey = targetName.map(TargetKeys::ofString).orElse(0L);
-        if (sharder instanceof KeyAwareSharder keyAware) {
-            keyAware.setKeys(withTarget(sampleKeys(), targetName.isPresent(), targetKey));
+        Ring ring = ring(List.copyOf(peers), targetName.isPresent(), targetKey);
+        if (ring.nodes().isEmpty()) {
+            return new RingLayout(algorithm, true, List.of(), ring.nodes(), Optional.empty());
+        }
+        Optional<RingLayout.Target> placed = targetName.map(name -> new RingLayout.Target(
+                name, fraction(targetKey), ring.sharder().owner(targetKey, Op.READ_WRITE).name()));
+        return new RingLayout(algorithm, ring.exact(), ring.arcs(), ring.nodes(), placed);
+    }
+
+    /** A sharder over some peers and the arcs it gives. */
+    private record Ring(List<Peer> peers, Sharder sharder, boolean exact, List<Arc> arcs, List<String> nodes) {}
+
+    /**
+     * The ring over {@code peers}; the last one is reused while the peers stay the same (the
+     * slider mostly moves between changes). A sharder that depends on the key population is
+     * rebuilt every time, since the target is part of that population.
+     */
+    private Ring ring(List<Peer> peers, boolean withTarget, long targetKey) {
+        if (last != null && last.peers().equals(peers)) {
+            return last;
+        }
+        Sharder sharder = Sharders.create(algorithm, Math.max(1, tokensPerNode));
+        boolean keyAware = sharder instanceof KeyAwareSharder;
+        if (keyAware) {
+            ((KeyAwareSharder) sharder).setKeys(withTarget(sampleKeys(), withTarget, targetKey));
         }
         sharder.setPeers(peers);
         List<String> nodes = peers.stream()
@@ -51,14 +76,12 @@ public final class RingLayouts {
                 .map(Peer::name)
                 .sorted()
                 .toList();
-        if (nodes.isEmpty()) {
-            return new RingLayout(algorithm, true, List.of(), nodes, Optional.empty());
-        }
         boolean exact = sharder instanceof AlloyRing;
-        List<Arc> arcs = exact ? tokenArcs(((AlloyRing) sharder).snapshot(Op.READ_WRITE)) : sampledArcs(sharder);
-        Optional<RingLayout.Target> placed = targetName.map(name -> new RingLayout.Target(
-                name, fraction(targetKey), sharder.owner(targetKey, Op.READ_WRITE).name()));
-        return new RingLayout(algorithm, exact, arcs, nodes, placed);
+        List<Arc> arcs = nodes.isEmpty() ? List.of()
+                : exact ? tokenArcs(((AlloyRing) sharder).snapshot(Op.READ_WRITE)) : sampledArcs(sharder);
+        Ring ring = new Ring(peers, sharder, exact, arcs, nodes);
+        last = keyAware ? null : ring;
+        return ring;
     }
 
     /** Token i's holder owns the keys after token i-1 up to and including token i. */
@@ -99,7 +122,7 @@ public final class RingLayouts {
         if (!present) {
             return keys;
         }
-        long[] all = java.util.Arrays.copyOf(keys, keys.length + 1);
+        long[] all = Arrays.copyOf(keys, keys.length + 1);
         all[keys.length] = key;
         return all;
     }

@@ -1,5 +1,6 @@
 package io.fleetlab.viewer.ring;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.geometry.VPos;
@@ -7,9 +8,8 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.ArcType;
-import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -19,24 +19,37 @@ import javafx.scene.text.TextAlignment;
  */
 public final class RingView extends Region {
     private static final double LEGEND_WIDTH = 190;
+    private static final int MAX_BINS = 4096;
     private final Canvas canvas = new Canvas();
     private final NodeColors colors;
     private RingLayout layout;
-    private String caption = "";
+    private final Text caption = new Text();
 
     public RingView(NodeColors colors) {
         this.colors = colors;
         setId("ringView");
-        getChildren().add(canvas);
+        caption.setFont(Font.font(14));
+        caption.setTextOrigin(VPos.TOP);
+        caption.relocate(10, 8);
+        caption.setManaged(false);
+        getChildren().addAll(canvas, caption);
         setMinSize(200, 200);
         setPrefSize(800, 600);
     }
 
     /** Shows {@code layout} under {@code caption}. */
     public void show(RingLayout layout, String caption) {
-        this.layout = layout;
-        this.caption = caption;
-        draw();
+        this.caption.setText(caption);
+        // The slider moves far more often than the ring changes; repaint only when it does.
+        if (!layout.equals(this.layout)) {
+            this.layout = layout;
+            draw();
+        }
+    }
+
+    /** The caption shown above the ring. */
+    public String caption() {
+        return caption.getText();
     }
 
     public RingLayout ringLayout() {
@@ -63,12 +76,6 @@ public final class RingView extends Region {
         if (layout == null || w < 50 || h < 50) {
             return;
         }
-        g.setFill(Color.BLACK);
-        g.setFont(Font.font(14));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(caption, 10, 8);
-
         double plotWidth = Math.max(100, w - LEGEND_WIDTH);
         double top = 34;
         double size = Math.min(plotWidth, h - top);
@@ -88,18 +95,32 @@ public final class RingView extends Region {
             g.setTextBaseline(VPos.CENTER);
             g.fillText("no participants", cx, cy);
         }
-        g.setLineCap(StrokeLineCap.BUTT);
-        for (Arc arc : layout.arcs()) {
-            strokeArc(g, cx, cy, radius, band, arc, colors.of(arc.node()));
+        int bins = (int) Math.min(MAX_BINS, Math.max(360, Math.ceil(2 * Math.PI * (radius + band / 2))));
+        String[] binOwners = AngularBins.owners(layout, bins);
+        for (int from = 0; from < bins && binOwners[from] != null; ) {
+            int to = from;
+            while (to + 1 < bins && binOwners[to + 1].equals(binOwners[from])) {
+                to++;
+            }
+            g.setFill(colors.of(binOwners[from]));
+            fillSector(g, cx, cy, radius - band / 2, radius + band / 2, from, to + 1, bins);
+            from = to + 1;
         }
-        // The owner's arcs again on an outer track, so the keys it holds stand out on a busy ring.
+        // The owner's keys again on an outer track, so the arcs it holds stand out on a busy ring.
         owner.ifPresent(o -> {
             g.setStroke(Color.gray(0.93));
             g.setLineWidth(track);
             g.strokeOval(cx - trackRadius, cy - trackRadius, 2 * trackRadius, 2 * trackRadius);
-            for (Arc arc : layout.arcs()) {
-                if (arc.node().equals(o)) {
-                    strokeArc(g, cx, cy, trackRadius, track, arc, colors.of(o));
+            boolean[] covered = AngularBins.coverage(layout, o, bins);
+            g.setFill(colors.of(o));
+            for (int from = 0; from < bins; from++) {
+                if (covered[from]) {
+                    int to = from;
+                    while (to + 1 < bins && covered[to + 1]) {
+                        to++;
+                    }
+                    fillSector(g, cx, cy, trackRadius - track / 2, trackRadius + track / 2, from, to + 1, bins);
+                    from = to;
                 }
             }
         });
@@ -107,13 +128,23 @@ public final class RingView extends Region {
         drawLegend(g, plotWidth, owner);
     }
 
-    private static void strokeArc(GraphicsContext g, double cx, double cy, double r, double width, Arc arc, Color c) {
-        g.setStroke(c);
-        g.setLineWidth(width);
-        // JavaFX measures angles counter-clockwise from three o'clock; the ring runs clockwise from twelve.
-        double startAngle = 90 - arc.start() * 360;
-        double extent = -arc.length() * 360;
-        g.strokeArc(cx - r, cy - r, 2 * r, 2 * r, startAngle, extent, ArcType.OPEN);
+    /** Fills the part of the annulus between bins {@code from} (inclusive) and {@code to} (exclusive). */
+    private static void fillSector(GraphicsContext g, double cx, double cy, double inner, double outer,
+            int from, int to, int bins) {
+        int steps = to - from;
+        double[] xs = new double[2 * (steps + 1)];
+        double[] ys = new double[2 * (steps + 1)];
+        for (int i = 0; i <= steps; i++) {
+            // Keys grow clockwise from twelve o'clock.
+            double theta = 2 * Math.PI * (from + i) / bins;
+            double sin = Math.sin(theta);
+            double cos = Math.cos(theta);
+            xs[i] = cx + outer * sin;
+            ys[i] = cy - outer * cos;
+            xs[xs.length - 1 - i] = cx + inner * sin;
+            ys[ys.length - 1 - i] = cy - inner * cos;
+        }
+        g.fillPolygon(xs, ys, xs.length);
     }
 
     private void drawTarget(GraphicsContext g, double cx, double cy, double radius, double outer, RingLayout.Target t) {
@@ -140,14 +171,21 @@ public final class RingView extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         double y = 40;
-        double step = Math.max(12, Math.min(20, (canvas.getHeight() - 50) / Math.max(1, layout.nodes().size())));
-        for (String node : layout.nodes()) {
+        double step = 16;
+        int fits = (int) Math.max(1, (canvas.getHeight() - 60) / step);
+        int shown = layout.nodes().size() <= fits ? layout.nodes().size() : fits - 1;
+        List<String> names = layout.nodes().stream().sorted(NaturalOrder.INSTANCE).toList();
+        for (String node : names.subList(0, shown)) {
             g.setFill(colors.of(node));
             g.fillRect(x, y - 5, 12, 10);
             g.setFill(owner.map(node::equals).orElse(false) ? Color.BLACK : Color.DIMGRAY);
             double share = shares.getOrDefault(node, 0.0);
             g.fillText(String.format("%s  %.1f%%", node, share * 100), x + 18, y);
             y += step;
+        }
+        if (shown < layout.nodes().size()) {
+            g.setFill(Color.DIMGRAY);
+            g.fillText("\u2026 and " + (layout.nodes().size() - shown) + " more", x + 18, y);
         }
         if (!layout.exact()) {
             g.setFill(Color.DIMGRAY);

@@ -9,7 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-/** The membership events of a run, one row each, in time order. */
+/** The membership events of a run, one row each, in time order; the slider selects the latest. */
 public final class EventTableView extends TableView<MembershipEvent> {
 
     public EventTableView(List<MembershipEvent> events) {
@@ -21,6 +21,20 @@ public final class EventTableView extends TableView<MembershipEvent> {
         getColumns().add(column("Detail", MembershipEvent::detail));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setItems(FXCollections.observableArrayList(events == null ? List.of() : events));
+    }
+
+    /** Selects the latest event at or before {@code t} and scrolls it into view; nothing before the first. */
+    public void showAt(double t) {
+        int latest = -1;
+        for (int i = 0; i < getItems().size() && getItems().get(i).time() <= t; i++) {
+            latest = i;
+        }
+        if (latest < 0) {
+            getSelectionModel().clearSelection();
+        } else {
+            getSelectionModel().clearAndSelect(latest);
+            scrollTo(Math.max(0, latest - 3));
+        }
     }
 
     private static TableColumn<MembershipEvent, String> column(String title, Function<MembershipEvent, String> value) {

@@ -1,8 +1,11 @@
 package io.fleetlab.viewer.table;
 
+import java.util.function.Function;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
@@ -20,15 +23,18 @@ public final class PeerTableView extends TableView<PeerRow> {
         self.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().self()));
         getColumns().add(self);
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        setPlaceholder(new javafx.scene.control.Label("no peers known to " + replay.observer() + " yet"));
+        setPlaceholder(new Label("no peers known to " + replay.observer() + " yet"));
     }
 
     /** Shows the table as it was at simulated time {@code t}. */
     public void showAt(double t) {
-        setItems(FXCollections.observableArrayList(replay.at(t)));
+        List<PeerRow> rows = replay.at(t);
+        if (!rows.equals(getItems())) {
+            setItems(FXCollections.observableArrayList(rows));
+        }
     }
 
-    private static TableColumn<PeerRow, String> column(String title, java.util.function.Function<PeerRow, String> value) {
+    private static TableColumn<PeerRow, String> column(String title, Function<PeerRow, String> value) {
         TableColumn<PeerRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;

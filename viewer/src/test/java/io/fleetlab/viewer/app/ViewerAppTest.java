@@ -9,23 +9,27 @@ import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
 import io.fleetlab.core.ring.Sharders;
+import io.fleetlab.simulator.result.MembershipEvent;
 import io.fleetlab.simulator.result.PeerTableLog;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.viewer.ring.RingLayout;
 import io.fleetlab.viewer.ring.RingView;
 import io.fleetlab.viewer.sample.SampleResult;
 import io.fleetlab.viewer.table.PeerRow;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,7 +82,7 @@ class ViewerAppTest {
             probes.add(Math.max(0, e.time() - 0.01));
         }
         int sizes = 0;
-        for (double t : probes) {
+        for (double t : probes.stream().distinct().toList()) {
             robot.interact(() -> slider.setValue(t));
             List<String> expected = expectedRows(log, t);
             List<String> shown = table.getItems().stream().map(r -> describe((PeerRow) r)).toList();
@@ -88,6 +92,31 @@ class ViewerAppTest {
         assertEquals(8, sizes, "the sample's table holds every node once node-7 joined");
         robot.interact(() -> slider.setValue(41.1));
         assertEquals("t = 41.1 s", robot.lookup("#timeLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void stepButtonsWalkThroughEveryEventAndPeerChange(FxRobot robot) {
+        Slider slider = robot.lookup("#timeSlider").queryAs(Slider.class);
+        List<Double> moments = java.util.stream.Stream.concat(
+                        result.events().stream().map(e -> e.time()),
+                        result.peerChanges().changes().stream().map(e -> e.time()))
+                .distinct().sorted().toList();
+        robot.interact(() -> slider.setValue(0));
+        List<Double> visited = new ArrayList<>();
+        for (int i = 0; i < moments.size() + 2; i++) {
+            robot.clickOn("#nextChange");
+            if (visited.isEmpty() || visited.get(visited.size() - 1) != slider.getValue()) {
+                visited.add(slider.getValue());
+            }
+        }
+        assertEquals(moments.stream().filter(t -> t > 0).toList(), visited);
+        // The event table follows: its selection is the latest event at or before the slider.
+        TableView<?> events = robot.lookup("#eventTable").queryAs(TableView.class);
+        MembershipEvent latest = result.events().stream().filter(e -> e.time() <= slider.getValue())
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals(latest, events.getSelectionModel().getSelectedItem());
+        robot.clickOn("#previousChange");
+        assertEquals(moments.get(moments.size() - 2), slider.getValue(), 0.0);
     }
 
     @Test
@@ -114,15 +143,15 @@ class ViewerAppTest {
 
     @Test
     void badFileIsReportedNotShown(FxRobot robot) throws Exception {
-        Path bad = java.nio.file.Files.createTempFile("bad-result", ".json");
-        java.nio.file.Files.writeString(bad, "{\"schemaVersion\": 1, \"scenario\": ");
+        Path bad = Files.createTempFile("bad-result", ".json");
+        Files.writeString(bad, "{\"schemaVersion\": 1, \"scenario\": ");
         robot.interact(() -> app.open(bad));
         WaitForAsyncUtils.waitForFxEvents();
         Label file = robot.lookup("#fileLabel").queryAs(Label.class);
         assertEquals(sample.toAbsolutePath().toString(), file.getText(), "the open result stays");
-        List<javafx.stage.Window> dialogs = robot.listWindows().stream().filter(w -> w != stage).toList();
+        List<Window> dialogs = robot.listWindows().stream().filter(w -> w != stage).toList();
         assertEquals(1, dialogs.size(), "one error dialog");
-        String message = ((javafx.scene.control.DialogPane) dialogs.get(0).getScene().getRoot()).getContentText();
+        String message = ((DialogPane) dialogs.get(0).getScene().getRoot()).getContentText();
         assertTrue(message.contains(bad.getFileName().toString()) && message.contains("line: 1"), message);
         robot.interact(() -> dialogs.forEach(w -> ((Stage) w).close()));
     }

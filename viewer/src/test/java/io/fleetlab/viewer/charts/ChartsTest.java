@@ -13,6 +13,8 @@ import io.fleetlab.viewer.app.ResultLoader;
 import io.fleetlab.viewer.sample.SampleResult;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class ChartsTest {
@@ -40,15 +43,15 @@ class ChartsTest {
     }
 
     /** Lays the chart out in the test's window so axes and overlays are computed. */
-    private void show(FxRobot robot, javafx.scene.Parent chart) {
+    private void show(FxRobot robot, Parent chart) {
         robot.interact(() -> {
             stage.setScene(new Scene(chart, 1000, 700));
             stage.show();
         });
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
-        return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get();
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get();
     }
 
     @Test

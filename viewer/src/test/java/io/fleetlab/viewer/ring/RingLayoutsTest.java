@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fleetlab.core.hash.TargetKeys;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.ring.KeyAwareSharder;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
 import io.fleetlab.core.ring.Sharders;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,7 @@ class RingLayoutsTest {
                 new Peer("d", "d:1", PeerState.PARTICIPANT, false));
         RingLayout layout = new RingLayouts("alloy-ring", 512).layout(peers, "target-7");
         assertEquals(List.of("a", "d"), layout.nodes());
-        assertEquals(java.util.Set.of("a", "d"), layout.shares().keySet());
+        assertEquals(Set.of("a", "d"), layout.shares().keySet());
     }
 
     @Test
@@ -76,7 +78,7 @@ class RingLayoutsTest {
             assertFalse(layout.exact(), algorithm);
             assertCoversCircle(layout, algorithm);
             Sharder core = Sharders.create(algorithm, 64);
-            if (!(core instanceof io.fleetlab.core.ring.KeyAwareSharder)) {
+            if (!(core instanceof KeyAwareSharder)) {
                 core.setPeers(peers);
                 long[] keys = RingLayouts.sampleKeys();
                 for (int i = 0; i < keys.length; i += 17) {

@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -216,7 +218,7 @@ public final class SampleResult {
 
     private LoadSummary load(Set<String> fleet) {
         Sharder s = ring(fleet);
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         fleet.forEach(n -> counts.put(n, 0L));
         for (long key : keys) {
             counts.merge(s.owner(key, Op.READ_WRITE).name(), 1L, Long::sum);

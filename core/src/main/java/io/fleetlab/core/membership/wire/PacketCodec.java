@@ -66,7 +66,7 @@ public final class PacketCodec {
 
     /** A frame carrying one already-encoded message. */
     public byte[] frame(byte[] body) {
-        writer.reset();
+        begin();
         writer.bytes(body, 0, body.length);
         return seal();
     }
@@ -79,7 +79,7 @@ public final class PacketCodec {
         if (bodies.size() == 1) {
             return frame(bodies.get(0));
         }
-        writer.reset();
+        begin();
         writer.u8(MessageCodec.COMPOUND);
         writer.u8(bodies.size());
         for (byte[] b : bodies) {
@@ -93,18 +93,26 @@ public final class PacketCodec {
 
     /** Frames one message directly. */
     public byte[] frame(Message m) {
-        return frame(encode(m));
+        begin();
+        MessageCodec.encode(m, writer);
+        return seal();
     }
 
-    private byte[] seal() {
-        int len = writer.length();
-        byte[] body = writer.toByteArray();
+    /** Starts a frame: plaintext frames carry their version byte in the buffer, encrypted ones add it when sealing. */
+    private void begin() {
+        writer.reset();
         if (!keyring.enabled()) {
-            byte[] out = new byte[len + 1];
-            out[0] = VERSION;
-            System.arraycopy(body, 0, out, 1, len);
-            return out;
+            writer.u8(VERSION);
         }
+    }
+
+    /** Finishes the frame in the writer with a single copy (plaintext) or the encryption. */
+    private byte[] seal() {
+        if (!keyring.enabled()) {
+            return writer.toByteArray();
+        }
+        int len = writer.length();
+        byte[] body = writer.buffer();
         try {
             random.nextBytes(nonce);
             Cipher c = cipher();

@@ -16,6 +16,11 @@ final class WireWriter {
         return len;
     }
 
+    /** The internal buffer; valid up to {@link #length()} until the next write. */
+    byte[] buffer() {
+        return buf;
+    }
+
     byte[] toByteArray() {
         return Arrays.copyOf(buf, len);
     }

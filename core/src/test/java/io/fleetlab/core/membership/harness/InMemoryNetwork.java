@@ -21,6 +21,17 @@ public final class InMemoryNetwork {
     private long latencyNanos = 1_000_000;
     private double loss;
     private long packets;
+    private Tap tap;
+
+    /** Sees every datagram as it is delivered. */
+    @FunctionalInterface
+    public interface Tap {
+        void delivered(String from, String to, byte[] packet);
+    }
+
+    public void setTap(Tap tap) {
+        this.tap = tap;
+    }
 
     public InMemoryNetwork(Scheduler scheduler, RandomGenerator random) {
         this.scheduler = scheduler;
@@ -91,6 +102,9 @@ public final class InMemoryNetwork {
             scheduler.schedule(delay(), () -> {
                 if (reachable(address, to) && !closed) {
                     packets++;
+                    if (tap != null) {
+                        tap.delivered(address, to, packet);
+                    }
                     endpoints.get(to).handler.onPacket(address, packet);
                 }
             });

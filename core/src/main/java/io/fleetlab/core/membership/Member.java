@@ -1,19 +1,20 @@
-package io.fleetlab.core.membership.swim;
+package io.fleetlab.core.membership;
 
+import io.fleetlab.core.membership.swim.Suspicion;
 import io.fleetlab.core.membership.wire.NodeStatus;
 
 /** The local node's mutable record of one member (memberlist's {@code nodeState}). */
-public final class Member {
-    public final String name;
-    public String address;
-    public long incarnation;
-    public NodeStatus status;
+final class Member {
+    final String name;
+    String address;
+    long incarnation;
+    NodeStatus status;
     /** Scheduler time of the last status change. */
-    public long statusSinceNanos;
+    long statusSinceNanos;
     /** The running suspicion timer while the member is suspect, else null. */
-    public Suspicion suspicion;
+    Suspicion suspicion;
 
-    public Member(String name, String address, long incarnation, NodeStatus status, long nowNanos) {
+    Member(String name, String address, long incarnation, NodeStatus status, long nowNanos) {
         this.name = name;
         this.address = address;
         this.incarnation = incarnation;

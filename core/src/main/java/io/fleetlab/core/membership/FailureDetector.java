@@ -1,0 +1,283 @@
+package io.fleetlab.core.membership;
+
+import io.fleetlab.core.membership.swim.Awareness;
+import io.fleetlab.core.membership.swim.RandomPicks;
+import io.fleetlab.core.membership.wire.Message.Ack;
+import io.fleetlab.core.membership.wire.Message.IndirectPing;
+import io.fleetlab.core.membership.wire.Message.Nack;
+import io.fleetlab.core.membership.wire.Message.Ping;
+import io.fleetlab.core.membership.wire.Message.Suspect;
+import io.fleetlab.core.membership.wire.NodeStatus;
+import io.fleetlab.core.membership.wire.PacketCodec;
+import io.fleetlab.core.time.Cancellable;
+import io.fleetlab.core.time.Scheduler;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * SWIM's failure detector with Lifeguard's tweaks: one probe per (health-stretched) interval,
+ * round-robin; a direct ping, then indirect pings through helpers who answer with acks or nacks;
+ * no ack by the end of the interval makes the target suspect. Also answers other nodes' pings and
+ * relays their indirect pings.
+ */
+final class FailureDetector {
+    private final String name;
+    private final String address;
+    private final GossipConfig config;
+    private final Scheduler scheduler;
+    private final RandomGenerator random;
+    private final PacketCodec codec;
+    private final Outbox outbox;
+    private final MemberTable table;
+    private final Awareness awareness;
+    private final Runnable onWrapAround;
+    private final long probeIntervalNanos;
+    private final long probeTimeoutNanos;
+    private final Map<Integer, AckHandler> pending = new HashMap<>();
+    private final List<Member> helpers = new ArrayList<>();
+    private int probeIndex;
+    private int nextSeq;
+    private boolean running;
+    private Cancellable timer;
+
+    /** @param onWrapAround runs when the probe list wraps around (the time to reap and reshuffle) */
+    FailureDetector(String name, String address, GossipConfig config, Scheduler scheduler, RandomGenerator random,
+            PacketCodec codec, Outbox outbox, MemberTable table, Awareness awareness, Runnable onWrapAround) {
+        this.name = name;
+        this.address = address;
+        this.config = config;
+        this.scheduler = scheduler;
+        this.random = random;
+        this.codec = codec;
+        this.outbox = outbox;
+        this.table = table;
+        this.awareness = awareness;
+        this.onWrapAround = onWrapAround;
+        this.probeIntervalNanos = config.probeInterval().toNanos();
+        this.probeTimeoutNanos = config.probeTimeout().toNanos();
+    }
+
+    /** Starts probing after {@code firstDelayNanos}. */
+    void start(long firstDelayNanos) {
+        running = true;
+        timer = scheduler.schedule(firstDelayNanos, this::tick);
+    }
+
+    /** Stops probing and forgets outstanding probes. */
+    void stop() {
+        running = false;
+        if (timer != null) {
+            timer.cancel();
+        }
+        for (AckHandler h : pending.values()) {
+            h.cancel();
+        }
+        pending.clear();
+    }
+
+    void onPing(Ping p, RejectSink reject) {
+        if (!p.target().equals(name)) {
+            reject.reject(RejectReason.UNEXPECTED, p.sourceAddress(), "ping for " + p.target() + " reached " + name);
+            return;
+        }
+        outbox.send(p.sourceAddress(), codec.encode(new Ack(p.seqNo())));
+    }
+
+    void onIndirectPing(IndirectPing req) {
+        int seq = nextSeq++;
+        Relay relay = new Relay(seq, req);
+        pending.put(seq, relay);
+        outbox.send(req.targetAddress(), codec.encode(new Ping(seq, req.target(), name, address)));
+        relay.timeout = scheduler.schedule(probeTimeoutNanos, relay::expire);
+    }
+
+    void onAck(Ack a) {
+        AckHandler h = pending.get(a.seqNo());
+        if (h != null) {
+            h.ack();
+        }
+    }
+
+    void onNack(Nack n) {
+        AckHandler h = pending.get(n.seqNo());
+        if (h != null) {
+            h.nack();
+        }
+    }
+
+    private void tick() {
+        if (!running) {
+            return;
+        }
+        probeNext();
+        timer = scheduler.schedule(awareness.scale(probeIntervalNanos), this::tick);
+    }
+
+    /** Picks the next live member round-robin, wrapping (and reaping) at the end, and probes it. */
+    private void probeNext() {
+        List<Member> order = table.order();
+        int checked = 0;
+        while (checked < order.size()) {
+            if (probeIndex >= order.size()) {
+                onWrapAround.run();
+                probeIndex = 0;
+                checked++;
+                continue;
+            }
+            Member m = order.get(probeIndex++);
+            if (m == table.self() || m.status.gone()) {
+                checked++;
+                continue;
+            }
+            probe(m);
+            return;
+        }
+    }
+
+    private void probe(Member target) {
+        int seq = nextSeq++;
+        Probe probe = new Probe(seq, target);
+        pending.put(seq, probe);
+        byte[] ping = codec.encode(new Ping(seq, target.name, name, address));
+        if (target.status == NodeStatus.SUSPECT) {
+            // Buddy system: tell the suspect directly so it can refute at once.
+            outbox.send(target.address, ping, codec.encode(new Suspect(target.incarnation, target.name, name)));
+        } else {
+            outbox.send(target.address, ping);
+        }
+        probe.timeout = scheduler.schedule(awareness.scale(probeTimeoutNanos), probe::timedOut);
+        probe.deadline = scheduler.schedule(awareness.scale(probeIntervalNanos), probe::deadlinePassed);
+    }
+
+    /** Where the detector reports input it refuses. */
+    @FunctionalInterface
+    interface RejectSink {
+        void reject(RejectReason reason, String from, String detail);
+    }
+
+    /** Something waiting for an ack or nack with a given sequence number. */
+    private abstract static class AckHandler {
+        abstract void ack();
+
+        abstract void nack();
+
+        abstract void cancel();
+    }
+
+    /** One probe of one member, from the direct ping to the verdict at the end of the interval. */
+    private final class Probe extends AckHandler {
+        final int seq;
+        final Member target;
+        Cancellable timeout;
+        Cancellable deadline;
+        boolean acked;
+        boolean indirect;
+        int expectedNacks;
+        int nacks;
+
+        Probe(int seq, Member target) {
+            this.seq = seq;
+            this.target = target;
+        }
+
+        @Override
+        void ack() {
+            if (acked) {
+                return;
+            }
+            acked = true;
+            if (!indirect) {
+                awareness.apply(-1);
+            }
+            cancel();
+            pending.remove(seq);
+        }
+
+        @Override
+        void nack() {
+            nacks++;
+        }
+
+        @Override
+        void cancel() {
+            if (timeout != null) {
+                timeout.cancel();
+            }
+            if (deadline != null) {
+                deadline.cancel();
+            }
+        }
+
+        /** No direct ack in time: ask helpers to try. */
+        void timedOut() {
+            if (acked || !running) {
+                return;
+            }
+            indirect = true;
+            helpers.clear();
+            table.aliveOthers(target, helpers);
+            int k = RandomPicks.pickToFront(helpers, config.indirectChecks(), random);
+            expectedNacks = k;
+            byte[] req = codec.encode(new IndirectPing(seq, target.name, target.address, true, name, address));
+            for (int i = 0; i < k; i++) {
+                outbox.send(helpers.get(i).address, req);
+            }
+        }
+
+        /** The interval is over without an ack: adjust our health and suspect the target. */
+        void deadlinePassed() {
+            pending.remove(seq);
+            if (timeout != null) {
+                timeout.cancel();
+            }
+            if (acked || !running) {
+                return;
+            }
+            // Lifeguard: missing nacks mean our own link may be the problem.
+            awareness.apply(expectedNacks > 0 ? Math.max(0, expectedNacks - nacks) : 1);
+            if (table.get(target.name) == target && !target.status.gone()) {
+                table.suspect(new Suspect(target.incarnation, target.name, name));
+            }
+        }
+    }
+
+    /** An indirect ping this node relays for another prober. */
+    private final class Relay extends AckHandler {
+        final int seq;
+        final IndirectPing request;
+        Cancellable timeout;
+
+        Relay(int seq, IndirectPing request) {
+            this.seq = seq;
+            this.request = request;
+        }
+
+        @Override
+        void ack() {
+            cancel();
+            pending.remove(seq);
+            outbox.send(request.sourceAddress(), codec.encode(new Ack(request.seqNo())));
+        }
+
+        @Override
+        void nack() {
+            // only probers count nacks; a stray one here is ignored
+        }
+
+        @Override
+        void cancel() {
+            if (timeout != null) {
+                timeout.cancel();
+            }
+        }
+
+        void expire() {
+            if (pending.remove(seq) == this && running && request.wantNack()) {
+                outbox.send(request.sourceAddress(), codec.encode(new Nack(request.seqNo())));
+            }
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package io.fleetlab.core.membership;
+
+import io.fleetlab.core.membership.swim.Awareness;
+import io.fleetlab.core.membership.swim.BroadcastQueue;
+import io.fleetlab.core.membership.swim.BroadcastQueue.Topic;
+import io.fleetlab.core.membership.swim.RandomPicks;
+import io.fleetlab.core.membership.swim.Suspicion;
+import io.fleetlab.core.membership.swim.SwimMath;
+import io.fleetlab.core.membership.wire.Message.Alive;
+import io.fleetlab.core.membership.wire.Message.Dead;
+import io.fleetlab.core.membership.wire.Message.NodeRecord;
+import io.fleetlab.core.membership.wire.Message.Suspect;
+import io.fleetlab.core.membership.wire.NodeStatus;
+import io.fleetlab.core.membership.wire.PacketCodec;
+import io.fleetlab.core.time.Scheduler;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * The local node's member table and memberlist's state-merging rules: alive, suspect and dead news
+ * are applied only when they beat what is held (incarnation numbers), the local node refutes
+ * accusations, suspects get a Lifeguard suspicion timer, and every accepted change is re-gossiped.
+ */
+final class MemberTable {
+    private static final System.Logger LOG = System.getLogger(MemberTable.class.getName());
+
+    private final String name;
+    private final String address;
+    private final GossipConfig config;
+    private final Scheduler scheduler;
+    private final RandomGenerator random;
+    private final PacketCodec codec;
+    private final BroadcastQueue broadcasts;
+    private final Awareness awareness;
+    private final EventBus events;
+    private final Runnable viewChanged;
+    private final long probeIntervalNanos;
+    private final Map<String, Member> members = new HashMap<>();
+    /** Members in probe order; shuffled at every wrap-around. */
+    private final List<Member> order = new ArrayList<>();
+    private Member self;
+    private boolean leaving;
+
+    MemberTable(String name, String address, GossipConfig config, Scheduler scheduler, RandomGenerator random,
+            PacketCodec codec, BroadcastQueue broadcasts, Awareness awareness, EventBus events, Runnable viewChanged) {
+        this.name = name;
+        this.address = address;
+        this.config = config;
+        this.scheduler = scheduler;
+        this.random = random;
+        this.codec = codec;
+        this.broadcasts = broadcasts;
+        this.awareness = awareness;
+        this.events = events;
+        this.viewChanged = viewChanged;
+        this.probeIntervalNanos = config.probeInterval().toNanos();
+    }
+
+    /** Puts the local node in the table, alive at incarnation 0. */
+    void addSelf() {
+        alive(new Alive(0, name, address), true);
+    }
+
+    Member self() {
+        return self;
+    }
+
+    Member get(String member) {
+        return members.get(member);
+    }
+
+    /** Members known, the local node and unreaped dead ones included (memberlist's estimate of N). */
+    int size() {
+        return members.size();
+    }
+
+    /** Members in probe order (do not modify). */
+    List<Member> order() {
+        return order;
+    }
+
+    /** From now on news of our own death is not refuted and news of our life is ignored. */
+    void markLeaving() {
+        leaving = true;
+    }
+
+    /** Our own entry becomes LEFT; the caller gossips the matching dead message. */
+    Dead leave() {
+        self.status = NodeStatus.LEFT;
+        self.statusSinceNanos = scheduler.nowNanos();
+        Dead d = new Dead(self.incarnation, name, name);
+        broadcasts.add(Topic.LIVENESS, name, codec.encode(d));
+        return d;
+    }
+
+    /** Adds every member other than us, alive or suspect or dead within the gossip window, to {@code out}. */
+    void gossipTargets(List<Member> out) {
+        long now = scheduler.nowNanos();
+        long window = config.gossipToTheDeadTime().toNanos();
+        for (int i = 0; i < order.size(); i++) {
+            Member m = order.get(i);
+            if (m == self || m.status == NodeStatus.LEFT
+                    || (m.status == NodeStatus.DEAD && now - m.statusSinceNanos > window)) {
+                continue;
+            }
+            out.add(m);
+        }
+    }
+
+    /** Adds every alive member other than us and {@code except} (may be null) to {@code out}. */
+    void aliveOthers(Member except, List<Member> out) {
+        for (int i = 0; i < order.size(); i++) {
+            Member m = order.get(i);
+            if (m != self && m != except && m.status == NodeStatus.ALIVE) {
+                out.add(m);
+            }
+        }
+    }
+
+    /** Visits every member other than us that is alive or suspect. */
+    void forEachLive(Consumer<Member> visitor) {
+        for (int i = 0; i < order.size(); i++) {
+            Member m = order.get(i);
+            if (m != self && !m.status.gone()) {
+                visitor.accept(m);
+            }
+        }
+    }
+
+    /** Whether anyone else is alive or suspect. */
+    boolean anyoneLive() {
+        for (int i = 0; i < order.size(); i++) {
+            Member m = order.get(i);
+            if (m != self && !m.status.gone()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The whole table, as sent in a push-pull. */
+    List<NodeRecord> records() {
+        List<NodeRecord> out = new ArrayList<>(order.size());
+        for (Member m : order) {
+            out.add(new NodeRecord(m.name, m.address, m.incarnation, m.status));
+        }
+        return out;
+    }
+
+    /**
+     * Drops members dead or left for longer than the gossip-to-the-dead time, then reshuffles.
+     *
+     * @param reaped receives each dropped member's name
+     */
+    void reapAndShuffle(Consumer<String> reaped) {
+        long now = scheduler.nowNanos();
+        long keep = config.gossipToTheDeadTime().toNanos();
+        order.removeIf(m -> {
+            if (m != self && m.status.gone() && now - m.statusSinceNanos > keep) {
+                members.remove(m.name);
+                reaped.accept(m.name);
+                return true;
+            }
+            return false;
+        });
+        RandomPicks.shuffle(order, random);
+    }
+
+    /** Stops every suspicion timer. */
+    void stop() {
+        for (Member m : order) {
+            clearSuspicion(m);
+        }
+    }
+
+    /** Memberlist's {@code aliveNode}. */
+    void alive(Alive a, boolean bootstrap) {
+        if (leaving && !bootstrap && a.node().equals(name)) {
+            return;
+        }
+        Member m = members.get(a.node());
+        boolean isNew = m == null;
+        if (isNew) {
+            m = new Member(a.node(), a.address(), a.incarnation(), NodeStatus.DEAD, scheduler.nowNanos());
+            members.put(m.name, m);
+            RandomPicks.insertAtRandom(order, m, random);
+            if (a.node().equals(name)) {
+                self = m;
+            }
+        }
+        boolean isSelf = m == self;
+        boolean addressChanged = !m.address.equals(a.address());
+        if (addressChanged && !m.status.gone()) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: conflicting address for {1}: {2} vs {3}",
+                    name, a.node(), m.address, a.address());
+            return;
+        }
+        if (!isNew && !isSelf && a.incarnation() <= m.incarnation && !addressChanged) {
+            return;
+        }
+        if (!isNew && isSelf && a.incarnation() < m.incarnation) {
+            return;
+        }
+        clearSuspicion(m);
+        if (isSelf && !bootstrap) {
+            if (a.incarnation() != m.incarnation || !a.address().equals(address)) {
+                refute(a.incarnation());
+            }
+            return;
+        }
+        NodeStatus old = m.status;
+        if (!isSelf) {
+            broadcasts.add(Topic.LIVENESS, a.node(), codec.encode(a));
+        }
+        m.incarnation = a.incarnation();
+        m.address = a.address();
+        long now = scheduler.nowNanos();
+        if (m.status != NodeStatus.ALIVE) {
+            m.status = NodeStatus.ALIVE;
+            m.statusSinceNanos = now;
+        }
+        if (isSelf) {
+            return;
+        }
+        if (old.gone()) {
+            events.emit(new NodeEvent.Joined(m.name, m.address, m.incarnation, now));
+            viewChanged.run();
+        } else if (old == NodeStatus.SUSPECT) {
+            events.emit(new NodeEvent.Alive(m.name, m.incarnation, now));
+        }
+    }
+
+    /** Memberlist's {@code suspectNode}: a new suspicion starts a timer, a repeated one confirms it. */
+    void suspect(Suspect s) {
+        Member m = members.get(s.node());
+        if (m == null) {
+            return;
+        }
+        if (m.suspicion != null) {
+            if (m.suspicion.confirm(s.from())) {
+                broadcasts.add(Topic.LIVENESS, s.node(), codec.encode(s));
+            }
+            return;
+        }
+        if (s.incarnation() < m.incarnation || m.status != NodeStatus.ALIVE) {
+            return;
+        }
+        if (m == self) {
+            refute(s.incarnation());
+            return;
+        }
+        broadcasts.add(Topic.LIVENESS, s.node(), codec.encode(s));
+        m.incarnation = s.incarnation();
+        m.status = NodeStatus.SUSPECT;
+        long changedAt = scheduler.nowNanos();
+        m.statusSinceNanos = changedAt;
+        // Aim to hit the nominal timeout two probe intervals early, given enough members to confirm.
+        int n = members.size();
+        int k = config.suspicionMult() - 2;
+        if (n - 2 < k) {
+            k = 0;
+        }
+        long min = SwimMath.suspicionTimeoutNanos(config.suspicionMult(), n, probeIntervalNanos);
+        long max = config.suspicionMaxTimeoutMult() * min;
+        Member suspect = m;
+        m.suspicion = new Suspicion(scheduler, s.from(), k, min, max, () -> {
+            if (suspect.status == NodeStatus.SUSPECT && suspect.statusSinceNanos == changedAt
+                    && members.get(suspect.name) == suspect) {
+                suspect.suspicion = null;
+                dead(new Dead(suspect.incarnation, suspect.name, name));
+            }
+        });
+        events.emit(new NodeEvent.Suspected(m.name, m.incarnation, s.from(), changedAt));
+    }
+
+    /** Memberlist's {@code deadNode}; a death announced by the node itself means it left. */
+    void dead(Dead d) {
+        Member m = members.get(d.node());
+        if (m == null || d.incarnation() < m.incarnation) {
+            return;
+        }
+        clearSuspicion(m);
+        if (m.status.gone()) {
+            return;
+        }
+        if (m == self) {
+            if (!leaving) {
+                refute(d.incarnation());
+            }
+            return;
+        }
+        broadcasts.add(Topic.LIVENESS, d.node(), codec.encode(d));
+        m.incarnation = d.incarnation();
+        m.status = d.isLeave() ? NodeStatus.LEFT : NodeStatus.DEAD;
+        long now = scheduler.nowNanos();
+        m.statusSinceNanos = now;
+        if (d.isLeave()) {
+            events.emit(new NodeEvent.Left(m.name, m.incarnation, now));
+        } else {
+            events.emit(new NodeEvent.Dead(m.name, m.incarnation, d.from(), now));
+        }
+        viewChanged.run();
+    }
+
+    /** Applies one entry of a remote member table (memberlist's {@code mergeState}). */
+    void merge(NodeRecord r) {
+        switch (r.status()) {
+            case ALIVE -> alive(new Alive(r.incarnation(), r.name(), r.address()), false);
+            case LEFT -> dead(new Dead(r.incarnation(), r.name(), r.name()));
+            // Someone else's verdict of death is only a reason to suspect: we check for ourselves.
+            case DEAD, SUSPECT -> suspect(new Suspect(r.incarnation(), r.name(), name));
+        }
+    }
+
+    /** Beats an accusation with a higher incarnation and gossips that we are alive. */
+    private void refute(long accused) {
+        long inc = Math.max(self.incarnation, accused) + 1;
+        self.incarnation = inc;
+        awareness.apply(1);
+        broadcasts.add(Topic.LIVENESS, name, codec.encode(new Alive(inc, name, address)));
+    }
+
+    private static void clearSuspicion(Member m) {
+        if (m.suspicion != null) {
+            m.suspicion.cancel();
+            m.suspicion = null;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.fleetlab.core.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.core.membership.NodeEvent;
+import io.fleetlab.core.peer.PeerState;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class ClusterNodeTest {
+    @Test
+    void parsesFlagsInBothForms() {
+        NodeOptions o = NodeOptions.parse(new String[] {"--name", "a", "--bind=127.0.0.1:7000", "--join",
+                "127.0.0.1:7001,127.0.0.1:7002", "--join", "127.0.0.1:7003", "--http", "127.0.0.1:8080",
+                "--preset", "lan", "--viewer"});
+        assertEquals("a", o.name());
+        assertEquals("127.0.0.1:7000", o.bind());
+        assertEquals(List.of("127.0.0.1:7001", "127.0.0.1:7002", "127.0.0.1:7003"), o.join());
+        assertEquals("127.0.0.1:8080", o.http());
+        assertEquals(GossipConfig.lan(), o.config());
+        assertTrue(o.viewer());
+        NodeOptions d = NodeOptions.parse(new String[] {"--name", "b"});
+        assertEquals(GossipConfig.alloy(), d.config());
+        assertEquals("127.0.0.1:7946", d.bind());
+        assertNull(d.http());
+        assertFalse(d.viewer());
+    }
+
+    @Test
+    void badFlagsSayWhatWasExpected() {
+        assertEquals("--name: required",
+                assertThrows(IllegalArgumentException.class, () -> NodeOptions.parse(new String[] {})).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> NodeOptions.parse(new String[] {"--name", "a", "--bind", "nope"})).getMessage()
+                .contains("--bind: expected HOST:PORT"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> NodeOptions.parse(new String[] {"--name", "a", "--join", "h:99999"})).getMessage()
+                .contains("port"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> NodeOptions.parse(new String[] {"--name", "a", "--preset", "fast"})).getMessage()
+                .contains("alloy, lan or wan"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> NodeOptions.parse(new String[] {"--name", "a", "--frobnicate"})).getMessage()
+                .contains("--frobnicate"));
+        assertEquals("--http: expected a value",
+                assertThrows(IllegalArgumentException.class,
+                        () -> NodeOptions.parse(new String[] {"--name", "a", "--http"})).getMessage());
+    }
+
+    @Test
+    void describesEventsForTheConsole() {
+        assertEquals("member b: dead (declared by a)", ClusterNode.describe(new NodeEvent.Dead("b", 0, "a", 0)));
+        assertEquals("member b: state viewer -> participant", ClusterNode.describe(
+                new NodeEvent.StateChanged("b", PeerState.VIEWER, PeerState.PARTICIPANT, 2, 0)));
+    }
+
+    @Test
+    @Timeout(20)
+    void servesThePeerListAsJson() throws Exception {
+        SplittableRandom seeds = new SplittableRandom(5);
+        try (LocalNode a = LocalNode.create("a", new InetSocketAddress("127.0.0.1", 0), LoopbackClusterTest.FAST,
+                        seeds.split());
+                LocalNode b = LocalNode.create("b", new InetSocketAddress("127.0.0.1", 0), LoopbackClusterTest.FAST,
+                        seeds.split())) {
+            a.start(List.of(), PeerState.PARTICIPANT);
+            b.start(List.of(a.address()), PeerState.VIEWER);
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (a.peers().size() < 2 && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            HttpServer http = ClusterNode.serve(a, "127.0.0.1:0");
+            try {
+                int port = http.getAddress().getPort();
+                HttpResponse<String> r = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/peers")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode());
+                JsonNode rows = new ObjectMapper().readTree(r.body());
+                assertEquals(2, rows.size(), r.body());
+                assertEquals("a", rows.get(0).get("name").asText());
+                assertEquals(a.address(), rows.get(0).get("address").asText());
+                assertEquals("participant", rows.get(0).get("state").asText());
+                assertTrue(rows.get(0).get("self").asBoolean());
+                assertEquals("b", rows.get(1).get("name").asText());
+                assertEquals("viewer", rows.get(1).get("state").asText());
+                assertFalse(rows.get(1).get("self").asBoolean());
+            } finally {
+                http.stop(0);
+            }
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package io.fleetlab.simulator.run;
+
+import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.core.peer.Peer;
+import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.rebalance.ClusteringOptions;
+import io.fleetlab.core.rebalance.OwnershipTable;
+import io.fleetlab.core.rebalance.TargetSet;
+import io.fleetlab.core.ring.Op;
+import io.fleetlab.core.ring.Sharders;
+import io.fleetlab.simulator.engine.NodeScheduler;
+import io.fleetlab.simulator.engine.Simulation;
+import io.fleetlab.simulator.metrics.Bounds;
+import io.fleetlab.simulator.network.LatencyModel;
+import io.fleetlab.simulator.network.NetworkConditions;
+import io.fleetlab.simulator.network.SimNetwork;
+import io.fleetlab.simulator.node.OwnershipTables;
+import io.fleetlab.simulator.node.SimNode;
+import io.fleetlab.simulator.result.Redistribution;
+import io.fleetlab.simulator.result.SimulationResult;
+import io.fleetlab.simulator.scenario.Scenario;
+import io.fleetlab.simulator.target.TargetPopulation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * One deterministic run of a scenario with one algorithm and one seed: builds the fleet, plays
+ * the timeline, and records what happened. Single-threaded; the seed fixes every random draw.
+ */
+public final class ScenarioRun {
+    /** Distinct views kept with their lookups; enough for a fleet that disagrees during a change. */
+    private static final int TABLE_CACHE = 256;
+
+    private final Scenario scenario;
+    private final String algorithm;
+    private final long seed;
+    private final Simulation simulation = new Simulation();
+    private final UniformRandomProvider rng;
+    private final SimNetwork network;
+    private final TargetSet targets;
+    private final OwnershipTables tables;
+    private final Map<String, SimNode> nodes = new LinkedHashMap<>();
+    private final RunMetrics metrics;
+    private final GossipConfig gossip;
+    private final boolean oracle;
+    private final ClusteringOptions clustering;
+    private int nextOrdinal;
+
+    public ScenarioRun(Scenario scenario, String algorithm, long seed) {
+        this.scenario = scenario;
+        this.algorithm = algorithm;
+        this.seed = seed;
+        this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        Scenario.Latency l = scenario.network().latency();
+        this.network = new SimNetwork(simulation, rng, conditions(scenario.network().loss()));
+        this.targets = TargetPopulation.generate(scenario.targets().shape(), scenario.targets().count(), rng);
+        this.tables = new OwnershipTables(Sharders.create(algorithm, scenario.hashing().tokensPerNode()), targets,
+                Op.READ_WRITE, TABLE_CACHE);
+        this.metrics = new RunMetrics(simulation, targets.size(), nodes);
+        this.gossip = GossipSettings.of(scenario.fleet().gossip());
+        this.oracle = scenario.fleet().membership().equals("oracle");
+        this.clustering = ClusteringOptions.alloyDefaults().withMinClusterSize(scenario.fleet().minClusterSize());
+        if (l == null) {
+            throw new IllegalStateException("scenario was not resolved");
+        }
+    }
+
+    private NetworkConditions conditions(double loss) {
+        Scenario.Network n = scenario.network();
+        Scenario.Latency l = n.latency();
+        return new NetworkConditions(new LatencyModel(l.distribution(), l.meanMs(), l.spreadMs(), l.sigma(), l.minMs()),
+                loss, n.duplication(), n.reorder(), n.streamTimeout().toNanos());
+    }
+
+    /** Runs to the end and returns the result; {@code progress} hears each sample. */
+    public SimulationResult run(ProgressListener progress) {
+        long duration = scenario.duration().toNanos();
+        startInitialFleet();
+        long firstAction = scenario.timeline().isEmpty() ? scenario.fleet().joinSpread().toNanos() + 10_000_000_000L
+                : scenario.timeline().get(0).at().toNanos();
+        metrics.ledger.measureFrom(Math.min(firstAction, duration));
+        new Timeline(this).schedule(scenario.timeline());
+        long step = scenario.sampleInterval().toNanos();
+        for (long t = step; t <= duration; t += step) {
+            simulation.runUntil(t);
+            metrics.sample(step / 1e9);
+            progress.progressed(t / 1e9, duration / 1e9);
+        }
+        simulation.runUntil(duration);
+        metrics.ledger.advance(duration);
+        return new ResultAssembler(scenario, algorithm, seed, targets.size(), metrics, nodes, gossip).build();
+    }
+
+    private void startInitialFleet() {
+        int size = scenario.fleet().size();
+        long spread = scenario.fleet().joinSpread().toNanos();
+        for (int i = 0; i < size; i++) {
+            String name = nextName();
+            if (i == 0) {
+                metrics.observer = name;
+            }
+            long at = size == 1 ? 0 : spread * i / size;
+            simulation.at(at, () -> start(name, null));
+        }
+    }
+
+    String nextName() {
+        return String.format(scenario.fleet().namePattern(), nextOrdinal++);
+    }
+
+    Simulation simulation() {
+        return simulation;
+    }
+
+    SimNetwork network() {
+        return network;
+    }
+
+    RunMetrics metrics() {
+        return metrics;
+    }
+
+    NetworkConditions conditionsWithLoss(double loss) {
+        return conditions(loss);
+    }
+
+    SimNode node(String name) {
+        return nodes.computeIfAbsent(name, n -> new SimNode(n, new NodeScheduler(simulation), network, tables, targets,
+                clustering, metrics));
+    }
+
+    /** Nodes that are up, in the order they were first created. */
+    List<SimNode> upNodes() {
+        List<SimNode> up = new ArrayList<>();
+        for (SimNode n : nodes.values()) {
+            if (n.up()) {
+                up.add(n);
+            }
+        }
+        return up;
+    }
+
+    /** The fleet as it really is: every running node that has not started leaving, as a participant. */
+    private List<Peer> truth() {
+        List<Peer> peers = new ArrayList<>();
+        for (SimNode n : nodes.values()) {
+            if (n.status() == SimNode.Status.UP) {
+                peers.add(new Peer(n.name(), n.address(), PeerState.PARTICIPANT, false));
+            }
+        }
+        return peers;
+    }
+
+    private List<String> observersExcept(String name) {
+        List<String> out = new ArrayList<>();
+        for (SimNode n : nodes.values()) {
+            if (n.status() == SimNode.Status.UP && !n.name().equals(name)) {
+                out.add(n.name());
+            }
+        }
+        return out;
+    }
+
+    private double modelP90(int n) {
+        double rounds = Bounds.epidemicRounds(n, gossip.gossipNodes(), network.conditions().loss(), 0.9);
+        return rounds * gossip.gossipInterval().toNanos() / 1e9;
+    }
+
+    /**
+     * Starts {@code name}; {@code kind} is null for the initial fleet, else "join" or "restart",
+     * which is measured against the ideal.
+     */
+    void start(String name, String kind) {
+        SimNode node = node(name);
+        if (node.up()) {
+            return;
+        }
+        List<Peer> before = truth();
+        List<String> observers = observersExcept(name);
+        if (kind != null) {
+            metrics.action(kind, name, "");
+            metrics.convergence.watch(simulation.now(), kind, name, observers, modelP90(observers.size() + 1));
+        }
+        if (oracle) {
+            node.startOracle();
+        } else {
+            List<String> seeds = new ArrayList<>();
+            for (SimNode n : upNodes()) {
+                if (seeds.size() < 3 && !n.name().equals(name)) {
+                    seeds.add(n.address());
+                }
+            }
+            UniformRandomProvider own = RandomSource.XO_RO_SHI_RO_128_PP.create(rng.nextLong());
+            RandomGenerator random = own::nextLong;
+            node.startGossip(gossip, seeds, random);
+        }
+        if (kind != null) {
+            redistribution(kind, name, before, truth());
+        }
+        oracleBroadcast();
+        if (oracle && kind != null) {
+            metrics.convergence.learnedByAll(simulation.now(), name);
+        }
+    }
+
+    /** {@code name} leaves gracefully; {@code then} runs once it is gone. */
+    void leave(String name, String kind, Runnable then) {
+        SimNode node = nodes.get(name);
+        if (node == null || node.status() != SimNode.Status.UP) {
+            return;
+        }
+        List<Peer> before = truth();
+        metrics.action(kind, name, "graceful");
+        metrics.convergence.watch(simulation.now(), "leave", name, observersExcept(name), modelP90(before.size() - 1));
+        node.leave(() -> {
+            metrics.everDown.add(name);
+            oracleBroadcast();
+            if (oracle) {
+                metrics.convergence.learnedByAll(simulation.now(), name);
+            }
+            then.run();
+        });
+        redistribution("leave", name, before, truth());
+        oracleBroadcast();
+    }
+
+    /** {@code name} crashes. */
+    void crash(String name, String kind) {
+        SimNode node = nodes.get(name);
+        if (node == null || !node.up()) {
+            return;
+        }
+        List<Peer> before = truth();
+        metrics.action(kind, name, "");
+        metrics.convergence.watch(simulation.now(), "crash", name, observersExcept(name), modelP90(before.size() - 1));
+        node.crash();
+        metrics.everDown.add(name);
+        redistribution("crash", name, before, truth());
+        oracleBroadcast();
+        if (oracle) {
+            metrics.convergence.learnedByAll(simulation.now(), name);
+        }
+    }
+
+    /** In oracle mode every running node sees the true fleet at once (leaving nodes as terminating). */
+    private void oracleBroadcast() {
+        if (!oracle) {
+            return;
+        }
+        List<Peer> view = new ArrayList<>();
+        for (SimNode n : nodes.values()) {
+            if (n.up()) {
+                PeerState state = n.status() == SimNode.Status.LEAVING ? PeerState.TERMINATING : PeerState.PARTICIPANT;
+                view.add(new Peer(n.name(), n.address(), state, false));
+            }
+        }
+        for (SimNode n : nodes.values()) {
+            if (n.up()) {
+                List<Peer> own = new ArrayList<>(view.size());
+                for (Peer p : view) {
+                    own.add(p.name().equals(n.name()) ? new Peer(p.name(), p.address(), p.state(), true) : p);
+                }
+                n.applyView(List.copyOf(own));
+            }
+        }
+    }
+
+    private void redistribution(String kind, String node, List<Peer> before, List<Peer> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return;
+        }
+        OwnershipTable a = tables.forView(before);
+        OwnershipTable b = tables.forView(after);
+        long moved = 0;
+        long misplaced = 0;
+        for (int i = 0; i < a.size(); i++) {
+            String x = a.ownerOf(i);
+            String y = b.ownerOf(i);
+            if (x == null ? y != null : !x.equals(y)) {
+                moved++;
+                if (!node.equals(x) && !node.equals(y)) {
+                    misplaced++;
+                }
+            }
+        }
+        boolean join = after.size() > before.size();
+        int n = join ? after.size() : before.size();
+        double ideal = 1.0 / n;
+        double sigma = Bounds.relativeSd(scenario.hashing().tokensPerNode(), n, targets.size());
+        double fraction = a.size() == 0 ? 0 : moved / (double) a.size();
+        metrics.redistribution.add(new Redistribution(simulation.now() / 1e9, kind, node, before.size(), after.size(), moved,
+                fraction, ideal, fraction / ideal, Math.max(0, ideal * (1 - Bounds.Z99 * sigma)),
+                ideal * (1 + Bounds.Z99 * sigma), misplaced));
+    }
+
+    Duration duration() {
+        return scenario.duration();
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+}

@@ -1,0 +1,87 @@
+package io.fleetlab.simulator.scenario;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One story to simulate, as written in {@code scenarios/*.json}.
+ *
+ * @param version        schema version, {@value #VERSION}
+ * @param name           short name used in reports and result file names
+ * @param description    what the story shows
+ * @param seed           the seed of the run's one random source
+ * @param duration       simulated time to run
+ * @param sampleInterval how often agreement and view sizes are sampled
+ * @param fleet          the nodes at the start and how they gossip
+ * @param targets        the targets every node discovers
+ * @param hashing        the ring (or the algorithms to compare)
+ * @param network        latency and faults of the network
+ * @param timeline       actions in time order
+ */
+public record Scenario(
+        Integer version,
+        String name,
+        String description,
+        Long seed,
+        Duration duration,
+        Duration sampleInterval,
+        Fleet fleet,
+        Targets targets,
+        Hashing hashing,
+        Network network,
+        List<Action> timeline) {
+
+    /** The schema version this build reads. */
+    public static final int VERSION = 1;
+
+    /**
+     * @param size           nodes at the start
+     * @param namePattern    {@link String#format} pattern with one {@code %d}, the node's ordinal
+     * @param membership     {@code gossip} (the real protocol) or {@code oracle} (every view updated at once: the ideal)
+     * @param gossip         the gossip configuration
+     * @param minClusterSize Alloy's wait-for-size; 0 disables it
+     * @param joinSpread     the start-up window over which the initial nodes start
+     */
+    public record Fleet(Integer size, String namePattern, String membership, Gossip gossip, Integer minClusterSize,
+            Duration joinSpread) {}
+
+    /**
+     * A gossip preset and any overrides (null keeps the preset's value).
+     *
+     * @param preset {@code alloy}, {@code lan} or {@code wan}
+     */
+    public record Gossip(String preset, Duration probeInterval, Duration probeTimeout, Duration gossipInterval,
+            Integer gossipNodes, Integer indirectChecks, Integer suspicionMult, Integer retransmitMult,
+            Duration pushPullInterval, Duration notifyInterval) {}
+
+    /**
+     * @param count how many targets
+     * @param shape {@code kubernetes-pods}, {@code node-exporters} or {@code strings}
+     */
+    public record Targets(Integer count, String shape) {}
+
+    /**
+     * @param algorithm     the sharder every node uses
+     * @param tokensPerNode tokens per node on the token rings
+     * @param compare       further algorithms to run the same story with (one run each)
+     */
+    public record Hashing(String algorithm, Integer tokensPerNode, List<String> compare) {}
+
+    /**
+     * @param latency       one-way latency model
+     * @param loss          packet loss probability in [0, 1)
+     * @param duplication   duplication probability in [0, 1)
+     * @param reorder       reordering probability in [0, 1)
+     * @param streamTimeout how long a stream to an unreachable peer takes to fail
+     */
+    public record Network(Latency latency, Double loss, Double duplication, Double reorder, Duration streamTimeout) {}
+
+    /**
+     * @param distribution {@code constant}, {@code uniform}, {@code normal}, {@code log-normal}, {@code exponential}
+     * @param meanMs       mean, or the median for log-normal
+     * @param spreadMs     sd (normal) or half-width (uniform)
+     * @param sigma        log-normal shape
+     * @param minMs        lower clamp
+     */
+    public record Latency(String distribution, Double meanMs, Double spreadMs, Double sigma, Double minMs) {}
+}

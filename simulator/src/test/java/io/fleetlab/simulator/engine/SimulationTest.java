@@ -1,0 +1,81 @@
+package io.fleetlab.simulator.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fleetlab.core.time.Cancellable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+
+    @Test
+    void eventsRunInTimeOrderAndTiesInSchedulingOrder() {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int round = 0; round < 200; round++) {
+            Simulation sim = new Simulation();
+            List<long[]> ran = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                long t = r.nextLong(50);
+                long id = i;
+                sim.at(t, () -> ran.add(new long[] {sim.now(), id}));
+            }
+            sim.runUntil(100);
+            assertEquals(500, ran.size());
+            for (int i = 1; i < ran.size(); i++) {
+                long[] a = ran.get(i - 1);
+                long[] b = ran.get(i);
+                boolean ordered = a[0] < b[0] || (a[0] == b[0] && a[1] < b[1]);
+                assertEquals(true, ordered, "event " + b[1] + " at " + b[0] + " ran after " + a[1] + " at " + a[0]);
+            }
+        }
+    }
+
+    @Test
+    void cancelledEventsDoNotRunAndTimeStopsAtTheEnd() {
+        Simulation sim = new Simulation();
+        List<String> ran = new ArrayList<>();
+        Cancellable c = sim.at(10, () -> ran.add("cancelled"));
+        sim.at(20, () -> ran.add("kept"));
+        sim.at(200, () -> ran.add("too late"));
+        c.cancel();
+        sim.runUntil(100);
+        assertEquals(List.of("kept"), ran);
+        assertEquals(100, sim.now());
+        assertEquals(1, sim.dispatched());
+    }
+
+    @Test
+    void aPausedNodeRunsHeldTasksInOrderWhenItResumes() {
+        Simulation sim = new Simulation();
+        NodeScheduler node = new NodeScheduler(sim);
+        List<Long> ranAt = new ArrayList<>();
+        node.schedule(5, () -> ranAt.add(sim.now()));
+        sim.at(1, () -> node.pause(100));
+        node.schedule(50, () -> ranAt.add(sim.now()));
+        sim.runUntil(1_000);
+        assertEquals(List.of(101L, 101L), ranAt);
+    }
+
+    @Test
+    void aCrashDropsEverythingPending() {
+        Simulation sim = new Simulation();
+        NodeScheduler node = new NodeScheduler(sim);
+        List<String> ran = new ArrayList<>();
+        node.schedule(10, () -> ran.add("before crash, due after"));
+        sim.at(5, node::crash);
+        sim.at(6, () -> node.schedule(1, () -> ran.add("after restart")));
+        sim.runUntil(100);
+        assertEquals(List.of("after restart"), ran);
+    }
+
+    @Test
+    void skewShiftsWhatTheNodeReads() {
+        Simulation sim = new Simulation();
+        NodeScheduler node = new NodeScheduler(sim);
+        node.setSkew(-7);
+        sim.runUntil(100);
+        assertEquals(93, node.nowNanos());
+    }
+}
