@@ -31,6 +31,20 @@ final class SortedKeys {
         return new SortedKeys(keys, idx);
     }
 
+    int size() {
+        return keys.length;
+    }
+
+    /** The key at sorted position {@code pos}. */
+    long keyAt(int pos) {
+        return keys[pos];
+    }
+
+    /** The target index at sorted position {@code pos}. */
+    int indexAt(int pos) {
+        return indices[pos];
+    }
+
     /** The index of a target with {@code key}, or -1. */
     int indexOf(long key) {
         int at = lowerBound(key);

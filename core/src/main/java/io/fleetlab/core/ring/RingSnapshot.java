@@ -30,6 +30,21 @@ public final class RingSnapshot {
         return ring.name(ring.ownerAt(i));
     }
 
+    /** The index, in {@link #nodeName(int)} order, of the node holding the {@code i}-th token. */
+    public int holderIndex(int i) {
+        return ring.ownerAt(i);
+    }
+
+    /** Number of distinct nodes on the ring. */
+    public int nodeCount() {
+        return ring.nodeCount();
+    }
+
+    /** The {@code k}-th node's name (nodes are numbered in name order). */
+    public String nodeName(int k) {
+        return ring.name(k);
+    }
+
     /** Index of the first token at or after {@code key}, wrapping past the end. */
     public int successor(long key) {
         return ring.successor(key);
