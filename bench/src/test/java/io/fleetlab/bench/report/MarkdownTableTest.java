@@ -112,6 +112,9 @@ class MarkdownTableTest {
         assertTrue(e.getMessage().contains("broken.json: result 1") && e.getMessage().contains("'scoreUnit'"),
                 e.getMessage());
 
+        IOException missing = assertThrows(IOException.class, () -> JmhResults.read(dir.resolve("absent.json")));
+        assertTrue(missing.getMessage().contains("absent.json: cannot be read"), missing.getMessage());
+
         Files.writeString(file, "{\"not\": \"an array\"}");
         e = assertThrows(IOException.class, () -> JmhResults.read(file));
         assertTrue(e.getMessage().contains("expected a JSON array"), e.getMessage());
