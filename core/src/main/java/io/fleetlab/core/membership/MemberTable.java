@@ -97,6 +97,25 @@ final class MemberTable {
         return d;
     }
 
+    /**
+     * Picks up to {@code k} distinct gossip targets at random, as memberlist's kRandomNodes does:
+     * at most 3 x members random probes, so a tick costs O(k) rather than a pass over the whole
+     * table (which at a thousand members, five ticks a second, dominated a node's work).
+     */
+    void randomGossipTargets(int k, java.util.random.RandomGenerator random, List<Member> out) {
+        int n = order.size();
+        long now = scheduler.nowNanos();
+        long window = config.gossipToTheDeadTime().toNanos();
+        for (int tries = 0; tries < 3 * n && out.size() < k; tries++) {
+            Member m = order.get(random.nextInt(n));
+            if (m == self || m.status == NodeStatus.LEFT
+                    || (m.status == NodeStatus.DEAD && now - m.statusSinceNanos > window) || out.contains(m)) {
+                continue;
+            }
+            out.add(m);
+        }
+    }
+
     /** Adds every member other than us, alive or suspect or dead within the gossip window, to {@code out}. */
     void gossipTargets(List<Member> out) {
         long now = scheduler.nowNanos();

@@ -375,8 +375,8 @@ public final class Membership {
             return;
         }
         targets.clear();
-        table.gossipTargets(targets);
-        int k = RandomPicks.pickToFront(targets, config.gossipNodes(), random);
+        table.randomGossipTargets(config.gossipNodes(), random, targets);
+        int k = targets.size();
         for (int i = 0; i < k; i++) {
             if (!outbox.sendNews(targets.get(i).address)) {
                 break;

@@ -22,6 +22,8 @@ public final class ViewerApp extends Application {
     private final BorderPane root = new BorderPane();
     private final Label fileLabel = new Label("no result open");
     private Stage stage;
+    /** Where the chooser opens: the open file's directory, else {@code results/} (the simulator's output). */
+    private File lastDirectory;
 
     @Override
     public void start(Stage primaryStage) {
@@ -52,6 +54,10 @@ public final class ViewerApp extends Application {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open simulation result");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Result files (*.json)", "*.json"));
+        File start = lastDirectory != null ? lastDirectory : new File("results");
+        if (start.isDirectory()) {
+            chooser.setInitialDirectory(start);
+        }
         File file = chooser.showOpenDialog(stage);
         if (file != null) {
             open(file.toPath());
@@ -74,6 +80,8 @@ public final class ViewerApp extends Application {
         ResultView view = new ResultView(result);
         root.setCenter(view);
         fileLabel.setText(file.toAbsolutePath().toString());
+        Path parent = file.toAbsolutePath().getParent();
+        lastDirectory = parent == null ? null : parent.toFile();
         if (stage != null) {
             stage.setTitle("fleetlab viewer \u2014 " + file.getFileName());
         }

@@ -24,7 +24,7 @@ public final class LoadChart {
             return chart;
         }
         chart.setTitle(String.format(Locale.ROOT,
-                "Load per node: mean %.1f (dashed), band mean \u00b1 %.1f%% expected sd (shaded); peak/mean %.3f, sd %.1f%%",
+                "Load: mean %.1f (dashed) \u00b1 %.1f%% expected sd (shaded); peak/mean %.3f, sd %.1f%%",
                 load.mean(), load.boundRelativeSd() * 100, load.peakToMean(), load.relativeSd() * 100));
         ReferenceBarChart.Reference band = new ReferenceBarChart.Reference(
                 load.mean() * (1 - load.boundRelativeSd()), load.mean(), load.mean() * (1 + load.boundRelativeSd()));

@@ -46,10 +46,13 @@ public final class MembershipTimelineChart {
         axis.setMinorTickVisible(false);
     }
 
-    /** A node's view stops meaning anything when it crashes, pauses or leaves after its last sample. */
+    /**
+     * A node's view stops meaning anything when it crashes, pauses or leaves after its last
+     * sample (results that sample views only when they change); periodic samples run to the end.
+     */
     static double lineEnd(String node, double lastSample, List<MembershipEvent> events, double duration) {
         for (MembershipEvent e : events) {
-            if (node.equals(e.node()) && e.time() >= lastSample && (e.by() == null || e.by().isEmpty())
+            if (node.equals(e.node()) && e.time() >= lastSample
                     && ("crash".equals(e.kind()) || "leave".equals(e.kind()) || "pause".equals(e.kind()))) {
                 return e.time();
             }
@@ -82,29 +85,38 @@ public final class MembershipTimelineChart {
         return byNode;
     }
 
-    /** A step line: the size holds until the next sample, then jumps; it runs to the end of the run. */
-    private static XYChart.Series<Number, Number> stepSeries(String node, List<ViewSample> samples, double end) {
+    /**
+     * A step line: the size holds until the next sample that differs, then jumps; it runs to
+     * {@code end}. Periodic samples that repeat the size add no points.
+     */
+    static XYChart.Series<Number, Number> stepSeries(String node, List<ViewSample> samples, double end) {
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         series.setName(node);
-        ViewSample previous = null;
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>();
+        ViewSample held = null;
         for (ViewSample s : samples) {
-            if (previous != null) {
-                series.getData().add(new XYChart.Data<>(s.time(), previous.viewSize()));
+            if (held != null && s.viewSize() == held.viewSize()) {
+                continue;
             }
-            series.getData().add(new XYChart.Data<>(s.time(), s.viewSize()));
-            previous = s;
+            if (held != null) {
+                points.add(new XYChart.Data<>(s.time(), held.viewSize()));
+            }
+            points.add(new XYChart.Data<>(s.time(), s.viewSize()));
+            held = s;
         }
-        if (previous != null && end > previous.time()) {
-            series.getData().add(new XYChart.Data<>(end, previous.viewSize()));
+        if (held != null && end > held.time()) {
+            points.add(new XYChart.Data<>(end, held.viewSize()));
         }
+        series.getData().setAll(points);
         return series;
     }
 
     /** Scenario actions in cool or neutral colors, failures and suspicions in warm ones. */
     static Color colorOf(String kind) {
         return switch (kind == null ? "" : kind) {
-            case "join", "restart", "alive" -> Color.web("#2e7d32");
-            case "leave" -> Color.web("#1565c0");
+            case "join", "joined", "restart", "alive" -> Color.web("#2e7d32");
+            case "leave", "left" -> Color.web("#1565c0");
+            case "state" -> Color.web("#5e35b1");
             case "crash", "dead" -> Color.web("#c62828");
             case "suspect" -> Color.web("#ef6c00");
             case "refute" -> Color.web("#6a1b9a");

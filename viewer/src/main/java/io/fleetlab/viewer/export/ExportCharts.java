@@ -52,7 +52,14 @@ public final class ExportCharts implements Callable<Integer> {
 
     /** The command, ready to execute; figure names are accepted in any case. */
     public static CommandLine commandLine() {
-        return new CommandLine(new ExportCharts()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new ExportCharts())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    // Bad input (a missing or malformed file, an unknown algorithm) is the user's
+                    // to fix: say what is wrong, without a stack trace.
+                    commandLine.getErr().println("export-charts: " + e.getMessage());
+                    return 1;
+                });
     }
 
     public static void main(String[] args) {

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableView;
@@ -103,8 +104,11 @@ class ViewerAppTest {
                 .distinct().sorted().toList();
         robot.interact(() -> slider.setValue(0));
         List<Double> visited = new ArrayList<>();
-        for (int i = 0; i < moments.size() + 2; i++) {
-            robot.clickOn("#nextChange");
+        Button next = robot.lookup("#nextChange").queryAs(Button.class);
+        robot.clickOn(next);
+        visited.add(slider.getValue());
+        for (int i = 0; i < moments.size() + 1; i++) {
+            robot.interact(next::fire);
             if (visited.isEmpty() || visited.get(visited.size() - 1) != slider.getValue()) {
                 visited.add(slider.getValue());
             }

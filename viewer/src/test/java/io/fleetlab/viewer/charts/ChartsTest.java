@@ -110,6 +110,15 @@ class ChartsTest {
     }
 
     @Test
+    void periodicSamplesThatRepeatASizeAddNoPoints() {
+        List<ViewSample> samples = List.of(new ViewSample(0, "a", 3), new ViewSample(1, "a", 3), new ViewSample(2, "a", 4),
+                new ViewSample(3, "a", 4), new ViewSample(4, "a", 4));
+        List<String> points = MembershipTimelineChart.stepSeries("a", samples, 10).getData().stream()
+                .map(d -> d.getXValue() + ":" + d.getYValue()).toList();
+        assertEquals(List.of("0.0:3", "2.0:3", "2.0:4", "10.0:4"), points);
+    }
+
+    @Test
     void timelineHasAStepLinePerNodeAndAMarkerPerEvent(FxRobot robot) throws Exception {
         TimeLineChart chart = fx(() -> MembershipTimelineChart.create(result));
         show(robot, chart);
@@ -117,11 +126,17 @@ class ChartsTest {
         assertEquals(List.copyOf(byNode.keySet()), chart.getData().stream().map(XYChart.Series::getName).toList());
         for (XYChart.Series<Number, Number> series : chart.getData()) {
             List<ViewSample> samples = byNode.get(series.getName());
+            // At every sample's time the line (its last point at or before that time) shows the sample's size.
             for (ViewSample s : samples) {
-                assertTrue(series.getData().stream().anyMatch(d -> d.getXValue().doubleValue() == s.time()
-                        && d.getYValue().intValue() == s.viewSize()), series.getName() + " lacks " + s);
+                XYChart.Data<Number, Number> at = null;
+                for (XYChart.Data<Number, Number> d : series.getData()) {
+                    if (d.getXValue().doubleValue() <= s.time()) {
+                        at = d;
+                    }
+                }
+                assertTrue(at != null && at.getYValue().intValue() == s.viewSize(), series.getName() + " misses " + s);
             }
-            // Between samples the line holds its value: every point's value is that of the latest sample at or before it.
+            // And it invents nothing: every point's size is that of the latest sample at or before it.
             for (XYChart.Data<Number, Number> d : series.getData()) {
                 double x = d.getXValue().doubleValue();
                 int y = d.getYValue().intValue();
