@@ -132,4 +132,26 @@ class ClusterBehaviourTest {
         assertEquals(0, deaths, "false deaths under 5% loss (" + suspicions + " suspicions)");
         assertTrue(c.converged());
     }
+
+    @Test
+    void periodicRejoinHealsAPartitionAfterBothSidesDeclaredEachOtherDead() {
+        GossipConfig cfg = LAN.withRejoinInterval(Duration.ofSeconds(10));
+        SimCluster c = new SimCluster(17, cfg).start(6);
+        assertTrue(c.runUntil(c::converged, Duration.ofSeconds(30)));
+        for (int a = 0; a < 3; a++) {
+            for (int b = 3; b < 6; b++) {
+                c.network.cut(c.node(a).address(), c.node(b).address());
+            }
+        }
+        assertTrue(c.runUntil(() -> c.node(0).statusOf("node4") == NodeStatus.DEAD
+                && c.node(4).statusOf("node0") == NodeStatus.DEAD
+                && c.node(0).peers().size() == 3 && c.node(4).peers().size() == 3, Duration.ofSeconds(120)),
+                "the halves did not split");
+        c.network.heal();
+        assertTrue(c.runUntil(c::converged, Duration.ofSeconds(60)), "rejoin did not heal the partition: node0 sees "
+                + c.node(0).peers().size() + ", node4 sees " + c.node(4).peers().size());
+        for (Membership m : c.nodes) {
+            assertEquals(6, m.peers().size());
+        }
+    }
 }

@@ -42,6 +42,8 @@ public final class PacketCodec {
     private final byte[] aad = new byte[1];
     private final SecretKeySpec[] keys;
     private Cipher cipher;
+    /** Reused for decrypted frames: decoding copies everything it keeps out of it. */
+    private byte[] plain = new byte[2048];
 
     public PacketCodec(Keyring keyring, RandomGenerator random) {
         this.keyring = Objects.requireNonNull(keyring, "keyring");
@@ -216,8 +218,12 @@ public final class PacketCodec {
                 Cipher c = cipher();
                 c.init(Cipher.DECRYPT_MODE, key, spec);
                 c.updateAAD(aad);
-                byte[] plain = c.doFinal(data, 1 + NONCE_BYTES, data.length - 1 - NONCE_BYTES);
-                reader.reset(plain, 0, plain.length);
+                int cipherLen = data.length - 1 - NONCE_BYTES;
+                if (plain.length < cipherLen) {
+                    plain = new byte[Math.max(cipherLen, 2 * plain.length)];
+                }
+                int n = c.doFinal(data, 1 + NONCE_BYTES, cipherLen, plain, 0);
+                reader.reset(plain, 0, n);
                 return;
             } catch (GeneralSecurityException e) {
                 // wrong key or tampered: try the next key
