@@ -27,9 +27,15 @@ public final class JmhResults {
      *                     names the file, the result's index and the field
      */
     public static List<JmhResult> read(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            root = new ObjectMapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not JSON: " + e.getOriginalMessage(), e);
         }

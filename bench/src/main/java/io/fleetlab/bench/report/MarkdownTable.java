@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  * baseline result whose parameters it shares (e.g. the same {@code nodes}); other rows get no ratio.
  */
 public final class MarkdownTable {
+    /** The counter in which whole-run benchmarks report the simulated seconds of one run. */
+    static final String SIMULATED_SECONDS = "simulatedSeconds";
+
     private final String baseline;
 
     /** A table comparing against the benchmark named {@code baseline} (fully qualified, may be absent from the run). */
@@ -34,7 +37,7 @@ public final class MarkdownTable {
                     .append(" | ").append(number(r.errorNanos()))
                     .append(" | ").append(r.bytesPerOp().isPresent() ? number(r.bytesPerOp().getAsDouble()) : "")
                     .append(" | ").append(ratio(r, baselines).map(x -> String.format(Locale.ROOT, "%.2f", x)).orElse(""))
-                    .append(" | ").append(others(r.others()))
+                    .append(" | ").append(others(r))
                     .append(" |\n");
         }
         return out.toString();
@@ -60,9 +63,16 @@ public final class MarkdownTable {
         return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    private static String others(Map<String, JmhResult.Metric> others) {
+    /** Auxiliary counters; a {@code simulatedSeconds} counter also gives the speed against real time. */
+    private static String others(JmhResult r) {
         List<String> parts = new ArrayList<>();
-        others.forEach((name, m) -> parts.add(name + " " + number(m.score()) + " " + m.unit()));
+        r.others().forEach((name, m) -> {
+            String part = name + " " + number(m.score()) + " " + m.unit();
+            if (name.equals(SIMULATED_SECONDS) && r.nanosPerOp() > 0) {
+                part += " (" + number(m.score() / (r.nanosPerOp() / 1e9)) + "x real time)";
+            }
+            parts.add(part);
+        });
         return String.join(", ", parts);
     }
 

@@ -94,12 +94,12 @@ class MarkdownTableTest {
         ArrayNode all = JSON.createArrayNode();
         ObjectNode r = result("io.fleetlab.bench.sim.ScenarioBench.fleet", Map.of(), 2.0, "s/op", null);
         ObjectNode aux = ((ObjectNode) r.get("secondaryMetrics")).putObject("simulatedSeconds");
-        aux.put("score", 300.0);
-        aux.put("scoreUnit", "ops/s");
+        aux.put("score", 600.0);
+        aux.put("scoreUnit", "#");
         all.add(r);
         String table = new MarkdownTable(JmhTable.GUAVA_JUMP).render(JmhResults.parse(all, "test"));
         assertTrue(table.contains("| 2,000,000,000 |"), table);
-        assertTrue(table.contains("simulatedSeconds 300 ops/s"), table);
+        assertTrue(table.contains("simulatedSeconds 600 # (300x real time)"), table);
     }
 
     @Test
@@ -111,6 +111,9 @@ class MarkdownTableTest {
         IOException e = assertThrows(IOException.class, () -> JmhResults.read(file));
         assertTrue(e.getMessage().contains("broken.json: result 1") && e.getMessage().contains("'scoreUnit'"),
                 e.getMessage());
+
+        IOException missing = assertThrows(IOException.class, () -> JmhResults.read(dir.resolve("absent.json")));
+        assertTrue(missing.getMessage().contains("absent.json: cannot be read"), missing.getMessage());
 
         Files.writeString(file, "{\"not\": \"an array\"}");
         e = assertThrows(IOException.class, () -> JmhResults.read(file));
