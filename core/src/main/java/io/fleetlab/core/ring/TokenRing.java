@@ -13,12 +13,39 @@ final class TokenRing {
     private final long[] tokens;
     private final int[] owners;
     private final int tokensPerNode;
+    /**
+     * Where the tokens of each key prefix start: the tokens whose top {@code 64 - shift} bits equal
+     * {@code p} are {@code tokens[bucketStart[p] .. bucketStart[p + 1])}. A lookup searches one
+     * bucket of about eight tokens (a cache line or two) instead of the whole array.
+     */
+    private final int[] bucketStart;
+    private final int shift;
 
     private TokenRing(String[] names, long[] tokens, int[] owners, int tokensPerNode) {
         this.names = names;
         this.tokens = tokens;
         this.owners = owners;
         this.tokensPerNode = tokensPerNode;
+        int bits = prefixBits(tokens.length);
+        this.shift = 64 - bits;
+        this.bucketStart = new int[(1 << bits) + 1];
+        int t = 0;
+        for (int p = 0; p < (1 << bits); p++) {
+            bucketStart[p] = t;
+            while (t < tokens.length && (int) (tokens[t] >>> shift) == p) {
+                t++;
+            }
+        }
+        bucketStart[1 << bits] = tokens.length;
+    }
+
+    /** About eight tokens per bucket, between 2^4 and 2^20 buckets. */
+    private static int prefixBits(int tokenCount) {
+        int bits = 4;
+        while (bits < 20 && (1 << bits) * 8 < tokenCount) {
+            bits++;
+        }
+        return bits;
     }
 
     static TokenRing empty(int tokensPerNode) {
@@ -141,8 +168,10 @@ final class TokenRing {
 
     /** Index of the first token at or after {@code key}, wrapping to 0 past the last token. */
     int successor(long key) {
-        int lo = 0;
-        int hi = tokens.length;
+        int p = (int) (key >>> shift);
+        int lo = bucketStart[p];
+        int end = bucketStart[p + 1];
+        int hi = end;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (Long.compareUnsigned(tokens[mid], key) < 0) {
@@ -151,6 +180,8 @@ final class TokenRing {
                 hi = mid;
             }
         }
+        // lo == end: every token of this prefix is below the key; the next bucket's first token
+        // (if any) is the successor, since its prefix is larger.
         return lo == tokens.length ? 0 : lo;
     }
 

@@ -80,6 +80,33 @@ class AlloyRingEdgesTest {
     }
 
     @Test
+    void prefixIndexedSearchEqualsAPlainSearchOfTheWholeRing() {
+        Property.forAll(300, r -> {
+            AlloyRing ring = new AlloyRing(1 + r.nextInt(600));
+            ring.setPeers(Gen.participants(Gen.names(r, 1 + r.nextInt(30))));
+            RingSnapshot snap = ring.snapshot(Op.READ_WRITE);
+            long[] probes = new long[400];
+            for (int i = 0; i < probes.length; i++) {
+                long t = snap.token(r.nextInt(snap.size()));
+                probes[i] = switch (i % 4) {
+                    case 0 -> r.nextLong();
+                    case 1 -> t;
+                    case 2 -> t + 1;
+                    default -> t - 1;
+                };
+            }
+            for (long key : probes) {
+                int expected = 0;
+                while (expected < snap.size() && Long.compareUnsigned(snap.token(expected), key) < 0) {
+                    expected++;
+                }
+                expected = expected == snap.size() ? 0 : expected;
+                assertEquals(expected, snap.successor(key), "key " + Long.toUnsignedString(key));
+            }
+        });
+    }
+
+    @Test
     void duplicateNamesAreRejected() {
         AlloyRing ring = new AlloyRing();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
