@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetlab.core.membership.harness.PacketInjector;
 import io.fleetlab.core.membership.harness.SimCluster;
 import io.fleetlab.core.membership.wire.Keyring;
 import io.fleetlab.core.membership.wire.Message;
@@ -12,8 +13,6 @@ import io.fleetlab.core.membership.wire.PacketCodec;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.peer.StateMessage;
-import io.fleetlab.core.transport.Transport;
-import io.fleetlab.core.transport.TransportHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,29 +22,6 @@ import org.junit.jupiter.api.Test;
 /** One rule at a time, by injecting crafted packets into a small converged cluster. */
 class ProtocolRulesTest {
     private static final GossipConfig LAN = GossipConfig.lan();
-
-    /** A raw endpoint on the cluster's network that sends hand-made frames. */
-    private static final class Injector {
-        final Transport transport;
-        final PacketCodec codec = new PacketCodec(Keyring.none(), new SplittableRandom(99));
-
-        Injector(SimCluster c) {
-            transport = c.network.transport("10.9.9.9:1");
-            transport.bind(new TransportHandler() {
-                @Override
-                public void onPacket(String fromAddress, byte[] packet) {
-                }
-
-                @Override
-                public void onReliable(String fromAddress, byte[] message) {
-                }
-            });
-        }
-
-        void send(Membership to, Message m) {
-            transport.sendPacket(to.address(), codec.frame(m));
-        }
-    }
 
     private static SimCluster converged(long seed, int n) {
         SimCluster c = new SimCluster(seed, LAN).start(n);
@@ -67,7 +43,7 @@ class ProtocolRulesTest {
     @Test
     void refutationBeatsSuspicion() {
         SimCluster c = converged(21, 4);
-        Injector inj = new Injector(c);
+        PacketInjector inj = new PacketInjector(c);
         Membership accused = c.node(1);
         long before = accused.incarnation();
         inj.send(c.node(0), new Message.Suspect(before, accused.name(), "node3"));
@@ -85,7 +61,7 @@ class ProtocolRulesTest {
     @Test
     void aNodeDeclaredDeadByOthersRefutesWithAHigherIncarnation() {
         SimCluster c = converged(22, 3);
-        Injector inj = new Injector(c);
+        PacketInjector inj = new PacketInjector(c);
         inj.send(c.node(2), new Message.Dead(5, "node2", "node0"));
         assertTrue(c.runUntil(() -> c.node(2).incarnation() == 6, Duration.ofSeconds(1)));
         assertTrue(c.node(2).running());
@@ -96,7 +72,7 @@ class ProtocolRulesTest {
     @Test
     void olderAliveIsIgnoredAndStaleSuspicionDoesNotApply() {
         SimCluster c = converged(23, 3);
-        Injector inj = new Injector(c);
+        PacketInjector inj = new PacketInjector(c);
         // raise node1's incarnation, then try to suspect it at the older one
         inj.send(c.node(1), new Message.Suspect(0, "node1", "node2"));
         assertTrue(c.runUntil(() -> c.node(0).incarnation() == 0 && c.allSee("node1", NodeStatus.ALIVE)
@@ -112,7 +88,7 @@ class ProtocolRulesTest {
     @Test
     void newerLamportStateWinsAndOlderIsIgnored() {
         SimCluster c = converged(24, 3);
-        Injector inj = new Injector(c);
+        PacketInjector inj = new PacketInjector(c);
         long held = c.node(0).stateOf("node1").lamportTime();
         inj.send(c.node(0), new Message.PeerStateUpdate(new StateMessage("node1", PeerState.TERMINATING, held + 100)));
         c.runFor(Duration.ofMillis(5));
@@ -133,7 +109,7 @@ class ProtocolRulesTest {
     @Test
     void aNodeRestatesItselfWhenItHearsANewerStateAboutItself() {
         SimCluster c = converged(25, 3);
-        Injector inj = new Injector(c);
+        PacketInjector inj = new PacketInjector(c);
         inj.send(c.node(1), new Message.PeerStateUpdate(new StateMessage("node1", PeerState.VIEWER, 500)));
         c.runFor(Duration.ofMillis(5));
         StateMessage own = c.node(1).stateOf("node1");
@@ -154,7 +130,7 @@ class ProtocolRulesTest {
     @Test
     void misdirectedPingIsRejectedAndCounted() {
         SimCluster c = converged(27, 2);
-        Injector inj = new Injector(c);
+        PacketInjector inj = new PacketInjector(c);
         inj.send(c.node(0), new Message.Ping(1, "someone-else", "x", "10.9.9.9:1"));
         c.runFor(Duration.ofMillis(5));
         assertEquals(1, c.node(0).traffic().rejected(RejectReason.UNEXPECTED));
@@ -239,7 +215,7 @@ class ProtocolRulesTest {
     @Test
     void garbageIntoTheReceivePathIsCountedNeverThrown() {
         SimCluster c = converged(33, 3);
-        Injector inj = new Injector(c);
+        PacketInjector inj = new PacketInjector(c);
         long seed = 424242;
         SplittableRandom r = new SplittableRandom(seed);
         int sent = 3000;
@@ -282,7 +258,7 @@ class ProtocolRulesTest {
         });
         c.node(1).shutdown();
         c.network.cut(c.node(0).address(), c.node(2).address());
-        Injector inj = new Injector(c);
+        PacketInjector inj = new PacketInjector(c);
         inj.send(c.node(0), new Message.Suspect(c.node(2).incarnation(), "node2", "node1"));
         // while the link is cut, node0's gossip uses up the suspicion's retransmissions
         c.runFor(Duration.ofSeconds(3));
