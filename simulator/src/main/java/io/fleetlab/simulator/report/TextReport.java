@@ -9,11 +9,21 @@ import java.util.Locale;
 public final class TextReport {
     private TextReport() {}
 
+    /** Simulated seconds per wall second with two significant digits: large fleets run slower than real time. */
+    static String speed(double simulatedSeconds, double wallSeconds) {
+        if (wallSeconds <= 0) {
+            return "no wall time measured";
+        }
+        double x = simulatedSeconds / wallSeconds;
+        String digits = x >= 10 ? "%.0f" : x >= 1 ? "%.1f" : "%.2g";
+        return String.format(Locale.ROOT, digits + "x real time", x);
+    }
+
     public static String render(SimulationResult r, double wallSeconds) {
         StringBuilder sb = new StringBuilder();
-        f(sb, "Scenario %s, seed %d, %s with %d tokens per node, %,d targets, %.0f s simulated in %.1f s (%.0fx real time)%n",
+        f(sb, "Scenario %s, seed %d, %s with %d tokens per node, %,d targets, %.0f s simulated in %.1f s (%s)%n",
                 r.scenario(), r.seed(), r.algorithm(), r.tokensPerNode(), r.targetCount(), r.durationSeconds(), wallSeconds,
-                wallSeconds > 0 ? r.durationSeconds() / wallSeconds : Double.POSITIVE_INFINITY);
+                speed(r.durationSeconds(), wallSeconds));
         sb.append('\n').append("Redistribution (moved fraction of targets vs the ideal 1/(N+1) on a join, 1/N on a leave)\n");
         if (r.redistribution().isEmpty()) {
             sb.append("  no membership changes\n");

@@ -1,0 +1,16 @@
+package io.fleetlab.simulator.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TextReportTest {
+    @Test
+    void speedKeepsTwoSignificantDigitsBelowRealTime() {
+        assertEquals("345x real time", TextReport.speed(300, 0.87));
+        assertEquals("2.9x real time", TextReport.speed(600, 205));
+        assertEquals("0.35x real time", TextReport.speed(60, 173.3));
+        assertEquals("0.019x real time", TextReport.speed(10, 521));
+        assertEquals("no wall time measured", TextReport.speed(10, 0));
+    }
+}
