@@ -1,6 +1,5 @@
 package io.fleetlab.core.hash;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,13 @@ public final class TargetKeys {
 
     private TargetKeys() {}
 
-    /** XXH64 of the UTF-8 bytes of {@code s}: ckit's {@code shard.StringKey}. */
+    /**
+     * XXH64 of the UTF-8 bytes of {@code s}: ckit's {@code shard.StringKey}. Encoded by the same
+     * encoder as {@link KeyHasher}, so an unpaired surrogate becomes U+FFFD as in Go (the JDK's own
+     * encoder would write {@code ?}).
+     */
     public static long ofString(String s) {
-        return Xxh64.hash(s.getBytes(StandardCharsets.UTF_8));
+        return new KeyHasher().string(s);
     }
 
     /**
