@@ -8,6 +8,7 @@ import io.fleetlab.simulator.run.ScenarioRun;
 import io.fleetlab.simulator.scenario.Scenario;
 import io.fleetlab.simulator.scenario.ScenarioException;
 import io.fleetlab.simulator.scenario.ScenarioLoader;
+import io.fleetlab.simulator.scenario.ScenarioVariants;
 import io.fleetlab.simulator.sweep.RunSummary;
 import io.fleetlab.simulator.sweep.Sweep;
 import io.fleetlab.simulator.sweep.SweepStatistics;
@@ -53,6 +54,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--algorithm", description = "Hashing algorithm instead of the scenario's.")
     String algorithm;
 
+    @Option(names = "--vary", paramLabel = "FIELD=V1,V2,...",
+            description = "Run once per value of a scenario field, e.g. network.loss=0,0.1,0.3 or hashing.tokensPerNode=64,512 (a parameter sweep).")
+    String vary;
+
     @Option(names = "--threads", description = "Parallel runs in a sweep (default: the number of cores).")
     Integer threads;
 
@@ -89,36 +94,55 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "); available: " + available());
             return 2;
         }
-        Scenario s;
+        List<ScenarioVariants.Variant> variants;
         try {
-            s = ScenarioLoader.load(file);
-        } catch (ScenarioException e) {
+            variants = vary == null ? List.of(new ScenarioVariants.Variant("", ScenarioLoader.load(file)))
+                    : ScenarioVariants.of(file, vary);
+        } catch (ScenarioException | IllegalArgumentException e) {
             stderr.println(e.getMessage());
             return 2;
-        }
-        List<String> algorithms = new ArrayList<>();
-        algorithms.add(algorithm != null ? algorithm : s.hashing().algorithm());
-        if (algorithm == null) { // a scenario that lists algorithms to compare runs them all
-            for (String a : s.hashing().compare()) {
-                if (!algorithms.contains(a)) {
-                    algorithms.add(a);
-                }
-            }
         }
         if (algorithm != null && !io.fleetlab.core.ring.Sharders.algorithms().contains(algorithm)) {
             stderr.println("fleetlab-sim: unknown --algorithm '" + algorithm + "'; expected one of "
                     + io.fleetlab.core.ring.Sharders.algorithms());
             return 2;
         }
-        long first = seed != null ? seed : s.seed();
-        Files.createDirectories(out);
-        if (algorithms.size() == 1 && seeds == 1) {
-            return single(s, algorithms.get(0), first);
+        long first = seed != null ? seed : variants.get(0).scenario().seed();
+        List<Sweep.Job> jobs = new ArrayList<>();
+        for (ScenarioVariants.Variant v : variants) {
+            for (String a : algorithms(v.scenario())) {
+                long from = seed != null ? seed : v.scenario().seed();
+                for (int k = 0; k < seeds; k++) {
+                    jobs.add(new Sweep.Job(v.label(), v.scenario(), a, from + k));
+                }
+            }
         }
-        return sweep(s, algorithms, first);
+        Files.createDirectories(out);
+        if (jobs.size() == 1) {
+            return single(jobs.get(0));
+        }
+        return sweep(variants.get(0).scenario().name(), jobs, first);
     }
 
-    private int single(Scenario s, String alg, long runSeed) throws IOException {
+    /** The scenario's algorithm and those it lists to compare, or only the one --algorithm names. */
+    private List<String> algorithms(Scenario s) {
+        if (algorithm != null) {
+            return List.of(algorithm);
+        }
+        List<String> algorithms = new ArrayList<>();
+        algorithms.add(s.hashing().algorithm());
+        for (String a : s.hashing().compare()) {
+            if (!algorithms.contains(a)) {
+                algorithms.add(a);
+            }
+        }
+        return algorithms;
+    }
+
+    private int single(Sweep.Job job) throws IOException {
+        Scenario s = job.scenario();
+        String alg = job.algorithm();
+        long runSeed = job.seed();
         long started = System.nanoTime(); // wall time is reported only, never used inside the run
         SimulationResult r;
         if (quiet) {
@@ -131,14 +155,18 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         double wall = (System.nanoTime() - started) / 1e9;
-        Path file = write(r);
+        Path file = write(r, job.variant());
+        if (!job.variant().isEmpty()) {
+            stdout.println("With " + job.variant());
+        }
         stdout.print(TextReport.render(r, wall));
         stdout.println("\nResult file: " + file);
         return 0;
     }
 
-    private Path write(SimulationResult r) throws IOException {
-        String base = r.scenario() + "-" + r.algorithm() + "-" + r.seed();
+    private Path write(SimulationResult r, String variant) throws IOException {
+        String base = r.scenario() + "-" + r.algorithm() + "-" + r.seed()
+                + (variant.isEmpty() ? "" : "-" + variant.replaceAll("[^A-Za-z0-9._=-]", "_"));
         Path file = out.resolve(base + ".json");
         ResultFiles.write(r, file);
         if (csv) {
@@ -147,44 +175,39 @@ public final class SimulateCommand implements Callable<Integer> {
         return file;
     }
 
-    private int sweep(Scenario s, List<String> algorithms, long first) throws Exception {
-        List<Sweep.Job> jobs = new ArrayList<>();
-        for (String a : algorithms) {
-            for (int k = 0; k < seeds; k++) {
-                jobs.add(new Sweep.Job(a, first + k));
-            }
-        }
+    private int sweep(String name, List<Sweep.Job> jobs, long first) throws Exception {
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        stdout.printf(Locale.ROOT, "Sweep of %s: %d algorithm(s) x %d seed(s) = %d runs on %d threads%n", s.name(),
-                algorithms.size(), seeds, jobs.size(), threadCount);
+        long groups = jobs.stream().map(Sweep.Job::group).distinct().count();
+        stdout.printf(Locale.ROOT, "Sweep of %s: %d variant(s) x %d seed(s) = %d runs on %d threads%n", name,
+                groups, seeds, jobs.size(), threadCount);
         Map<Sweep.Job, Double> wall = new ConcurrentHashMap<>();
         long started = System.nanoTime();
         List<SimulationResult> results;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("runs").setInitialMax(jobs.size())
                 .setConsumer(new ConsoleProgressBarConsumer(stderr)).build()) {
-            Map<Sweep.Job, Long> begun = new ConcurrentHashMap<>();
-            results = Sweep.run(s, jobs, threadCount, (job, r) -> {
+            results = Sweep.run(jobs, threadCount, (job, r) -> {
                 wall.put(job, (System.nanoTime() - started) / 1e9);
                 try {
-                    write(r);
+                    write(r, job.variant());
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
                 bar.step();
             });
-            begun.clear();
         }
-        Map<String, List<RunSummary>> byAlgorithm = new LinkedHashMap<>();
+        Map<String, List<RunSummary>> byGroup = new LinkedHashMap<>();
         for (int i = 0; i < results.size(); i++) {
-            byAlgorithm.computeIfAbsent(jobs.get(i).algorithm(), k -> new ArrayList<>())
+            byGroup.computeIfAbsent(jobs.get(i).group(), k -> new ArrayList<>())
                     .add(RunSummary.of(results.get(i), wall.getOrDefault(jobs.get(i), Double.NaN)));
         }
+        int width = Math.max(13, byGroup.keySet().stream().mapToInt(String::length).max().orElse(0));
+        String row = "%-" + width + "s %-34s %-34s %-34s %-34s %-34s%n";
         stdout.println("\nmean ± sd [95% CI of the mean] over seeds " + first + ".." + (first + seeds - 1));
-        stdout.printf(Locale.ROOT, "%-13s %-34s %-34s %-34s %-34s %-34s%n", "algorithm", "moved/ideal", "peak/mean load",
+        stdout.printf(Locale.ROOT, row, "run", "moved/ideal", "peak/mean load",
                 "unowned target-s", "double-owned target-s", "convergence p90 (s)");
-        for (Map.Entry<String, List<RunSummary>> e : byAlgorithm.entrySet()) {
+        for (Map.Entry<String, List<RunSummary>> e : byGroup.entrySet()) {
             List<RunSummary> runs = e.getValue();
-            stdout.printf(Locale.ROOT, "%-13s %-34s %-34s %-34s %-34s %-34s%n", e.getKey(),
+            stdout.printf(Locale.ROOT, row, e.getKey(),
                     SweepStatistics.of(runs.stream().mapToDouble(RunSummary::movedRatio).toArray()),
                     SweepStatistics.of(runs.stream().mapToDouble(RunSummary::peakToMean).toArray()),
                     SweepStatistics.of(runs.stream().mapToDouble(RunSummary::unownedTargetSeconds).toArray()),

@@ -17,19 +17,29 @@ import java.util.function.BiConsumer;
  * so parallelism never touches a run's determinism. Results come back in submission order.
  */
 public final class Sweep {
-    /** One run to do. */
-    public record Job(String algorithm, long seed) {}
+    /**
+     * One run to do.
+     *
+     * @param variant  the parameter value this run stands for ({@code network.loss=0.3}), or empty
+     * @param scenario the scenario with that value
+     */
+    public record Job(String variant, Scenario scenario, String algorithm, long seed) {
+        /** How the run is named in reports: the variant, then the algorithm. */
+        public String group() {
+            return variant.isEmpty() ? algorithm : variant + " " + algorithm;
+        }
+    }
 
     private Sweep() {}
 
-    public static List<SimulationResult> run(Scenario scenario, List<Job> jobs, int threads,
+    public static List<SimulationResult> run(List<Job> jobs, int threads,
             BiConsumer<Job, SimulationResult> onDone) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<SimulationResult>> futures = new ArrayList<>();
             for (Job job : jobs) {
                 futures.add(pool.submit(() -> {
-                    SimulationResult r = new ScenarioRun(scenario, job.algorithm(), job.seed()).run(ProgressListener.NONE);
+                    SimulationResult r = new ScenarioRun(job.scenario(), job.algorithm(), job.seed()).run(ProgressListener.NONE);
                     onDone.accept(job, r);
                     return r;
                 }));

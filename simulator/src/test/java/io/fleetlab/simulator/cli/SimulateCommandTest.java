@@ -74,4 +74,42 @@ class SimulateCommandTest {
         assertFalse(Files.exists(dir.resolve("res/tiny-alloy-ring-3.json")));
         assertEquals(2, run("--scenario-dir=" + dir, "missing.json", "--quiet").code());
     }
+
+    @Test
+    void aParameterSweepRunsEachValueAndNamesItsResultFiles(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tiny.json"), TINY);
+        Outcome o = run("--scenario-dir=" + dir, "tiny.json", "--out", dir.resolve("res").toString(),
+                "--vary", "targets.count=200,800", "--seeds", "2", "--threads", "2");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("targets.count=200 alloy-ring") && o.out().contains("targets.count=800 alloy-ring"), o.out());
+        for (int count : new int[] {200, 800}) {
+            for (long s = 3; s <= 4; s++) {
+                SimulationResult r = ResultFiles.read(dir.resolve("res/tiny-alloy-ring-" + s + "-targets.count=" + count + ".json"));
+                assertEquals(count, r.targetCount());
+                assertEquals(s, r.seed());
+            }
+        }
+    }
+
+    @Test
+    void aBadParameterSweepSaysWhatIsWrongAndRunsNothing(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tiny.json"), TINY);
+        String res = dir.resolve("res").toString();
+        Outcome noValues = run("--scenario-dir=" + dir, "tiny.json", "--out", res, "--vary", "targets.count");
+        assertEquals(2, noValues.code());
+        assertTrue(noValues.err().contains("expected FIELD=VALUE1,VALUE2"), noValues.err());
+
+        Outcome noSuchPath = run("--scenario-dir=" + dir, "tiny.json", "--out", res, "--vary", "network.latency.meanMs=1,2");
+        assertEquals(2, noSuchPath.code());
+        assertTrue(noSuchPath.err().contains("has no object or list 'network'"), noSuchPath.err());
+
+        Outcome badValue = run("--scenario-dir=" + dir, "tiny.json", "--out", res, "--vary", "targets.count=300,-5");
+        assertEquals(2, badValue.code());
+        assertTrue(badValue.err().contains("with targets.count=-5") && badValue.err().contains("targets.count"), badValue.err());
+        assertFalse(Files.exists(dir.resolve("res/tiny-alloy-ring-3-targets.count=300.json")), "nothing runs half-way");
+
+        Outcome unknownField = run("--scenario-dir=" + dir, "tiny.json", "--out", res, "--vary", "fleet.sise=3,4");
+        assertEquals(2, unknownField.code());
+        assertTrue(unknownField.err().contains("sise"), unknownField.err());
+    }
 }
