@@ -143,9 +143,13 @@ public final class ClusterMember {
 
     /** Alloy's {@code getRandomPeers}: everything discovered except ourselves, shuffled, at most {@code maxJoinPeers}. */
     private List<String> pickSeeds() {
+        return pickSeedsFrom(discovery.get());
+    }
+
+    List<String> pickSeedsFrom(List<String> discovered) {
         List<String> found = new ArrayList<>();
         String self = membership.address();
-        for (String s : discovery.get()) {
+        for (String s : discovered) {
             if (!s.equals(self) && !found.contains(s)) {
                 found.add(s);
             }
