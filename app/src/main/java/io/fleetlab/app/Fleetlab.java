@@ -35,12 +35,12 @@ public final class Fleetlab implements Runnable {
     /** The command with every subcommand, writing to {@code out} and {@code err}. */
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Fleetlab());
-        cl.addSubcommand("simulate", new SimulateCommand(out, err));
-        cl.addSubcommand("ring-study", new RingStudyCommand(out));
-        cl.addSubcommand("owner", new OwnerCommand(out, err));
-        cl.addSubcommand("charts", ExportCharts.commandLine());
-        cl.addSubcommand("view", new ViewCommand());
-        cl.addSubcommand("node", new NodeCommand());
+        add(cl, "simulate", new CommandLine(new SimulateCommand(out, err)));
+        add(cl, "ring-study", new CommandLine(new RingStudyCommand(out)));
+        add(cl, "owner", new CommandLine(new OwnerCommand(out, err)));
+        add(cl, "charts", ExportCharts.commandLine());
+        add(cl, "view", new CommandLine(new ViewCommand()));
+        add(cl, "node", new CommandLine(new NodeCommand()));
         cl.getSubcommands().get("simulate").getCommandSpec().usageMessage()
                 .description("Runs a scenario file (a name in scenarios/ or a path): one run, or a sweep over seeds, algorithms and --vary values.")
                 .footer(vocabulary());
@@ -49,6 +49,12 @@ public final class Fleetlab implements Runnable {
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         return cl;
+    }
+
+    /** Registers {@code sub} under {@code name}, which its usage line shows too. */
+    private static void add(CommandLine parent, String name, CommandLine sub) {
+        sub.getCommandSpec().name(name);
+        parent.addSubcommand(name, sub);
     }
 
     /** What a scenario may name: printed under {@code --help}. */
