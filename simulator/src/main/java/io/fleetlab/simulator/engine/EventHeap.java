@@ -2,9 +2,9 @@ package io.fleetlab.simulator.engine;
 
 import java.util.Arrays;
 
-/** A binary min-heap of events by (time, sequence); no boxing, no comparator objects. */
-final class EventQueue {
-    private Event[] heap = new Event[1024];
+/** A binary min-heap of events by (time, sequence): the calendar queue's current bucket. */
+final class EventHeap {
+    private Event[] heap = new Event[256];
     private int size;
 
     void add(Event e) {
@@ -55,6 +55,10 @@ final class EventQueue {
             heap[i] = last;
         }
         return top;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
     }
 
     int size() {
