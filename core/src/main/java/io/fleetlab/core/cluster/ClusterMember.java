@@ -84,8 +84,18 @@ public final class ClusterMember {
      * knows, the node's own included or not).
      */
     public void start(Supplier<List<String>> discover) {
+        start(discover, true);
+    }
+
+    /**
+     * As {@link #start(Supplier)}; with {@code participate} false the node stays a viewer: it
+     * watches the cluster and owns nothing (Alloy's peers before their first config load).
+     */
+    public void start(Supplier<List<String>> discover, boolean participate) {
         discovery = Objects.requireNonNull(discover, "discover");
-        membership.setState(PeerState.PARTICIPANT);
+        if (participate) {
+            membership.setState(PeerState.PARTICIPANT);
+        }
         List<String> seeds = pickSeeds();
         awaitingJoin = true;
         membership.join(seeds, answered -> {

@@ -33,6 +33,7 @@ final class FailureDetector {
     private final Outbox outbox;
     private final MemberTable table;
     private final Awareness awareness;
+    private final Runnable onProbe;
     private final Runnable onWrapAround;
     private final long probeIntervalNanos;
     private final long probeTimeoutNanos;
@@ -45,7 +46,9 @@ final class FailureDetector {
 
     /** @param onWrapAround runs when the probe list wraps around (the time to reap and reshuffle) */
     FailureDetector(String name, String address, GossipConfig config, Scheduler scheduler, RandomGenerator random,
-            PacketCodec codec, Outbox outbox, MemberTable table, Awareness awareness, Runnable onWrapAround) {
+            PacketCodec codec, Outbox outbox, MemberTable table, Awareness awareness, Runnable onWrapAround,
+            Runnable onProbe) {
+        this.onProbe = onProbe;
         this.name = name;
         this.address = address;
         this.config = config;
@@ -138,6 +141,7 @@ final class FailureDetector {
     }
 
     private void probe(Member target) {
+        onProbe.run();
         int seq = nextSeq++;
         Probe probe = new Probe(seq, target);
         pending.put(seq, probe);

@@ -110,7 +110,7 @@ public final class Membership {
         this.states = new PeerStates(name, scheduler, codec, broadcasts, events, this::inView, notifier::changed);
         this.outbox = new Outbox(name, config, transport, codec, broadcasts, traffic, table::size);
         this.detector = new FailureDetector(name, address, config, scheduler, random, codec, outbox, table,
-                awareness, () -> table.reapAndShuffle(states::forget));
+                awareness, () -> table.reapAndShuffle(states::forget), traffic::probeStarted);
         transport.bind(new TransportHandler() {
             @Override
             public void onPacket(String fromAddress, byte[] packet) {
@@ -312,6 +312,13 @@ public final class Membership {
         return states.get(member);
     }
 
+    /** Visits the liveness of every member in the table, the local node and unreaped dead or left ones included. */
+    public void forEachMemberStatus(java.util.function.Consumer<NodeStatus> visitor) {
+        for (Member m : table.order()) {
+            visitor.accept(m.status);
+        }
+    }
+
     /** Members in the table, including the local node and dead or left ones not yet reaped. */
     public int memberCount() {
         return table.size();
@@ -403,6 +410,7 @@ public final class Membership {
         if (!running) {
             return;
         }
+        traffic.gossipRound();
         targets.clear();
         table.randomGossipTargets(config.gossipNodes(), random, targets);
         int k = targets.size();
@@ -421,6 +429,7 @@ public final class Membership {
         targets.clear();
         table.aliveOthers(null, targets);
         if (RandomPicks.pickToFront(targets, 1, random) == 1) {
+            traffic.pushPullStarted();
             outbox.sendReliable(targets.get(0).address, fullState(false, false), null);
         }
         long next = SwimMath.pushPullScaleNanos(config.pushPullInterval().toNanos(), table.size());

@@ -19,7 +19,40 @@ public final class TrafficCounters {
     private long reliableBytesReceived;
     private long messagesSent;
     private long messagesReceived;
+    private long probes;
+    private long gossipRounds;
+    private long pushPulls;
     private final long[] rejected = new long[RejectReason.values().length];
+
+    /** Counts one failure-detector probe started. */
+    void probeStarted() {
+        probes++;
+    }
+
+    /** Counts one gossip round. */
+    void gossipRound() {
+        gossipRounds++;
+    }
+
+    /** Counts one periodic push-pull started. */
+    void pushPullStarted() {
+        pushPulls++;
+    }
+
+    /** Failure-detector probes started. */
+    public long probes() {
+        return probes;
+    }
+
+    /** Gossip rounds run. */
+    public long gossipRounds() {
+        return gossipRounds;
+    }
+
+    /** Periodic push-pull exchanges started (joins not included). */
+    public long pushPulls() {
+        return pushPulls;
+    }
 
     /** Counts one datagram of {@code bytes} bytes carrying {@code messages} messages sent. */
     void packetSent(int bytes, int messages) {

@@ -1,12 +1,17 @@
 package io.fleetlab.core.node;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetlab.core.cluster.Component;
+import io.fleetlab.core.cluster.MemberSettings;
 import io.fleetlab.core.http.StatusServer;
 import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.net.NioTransport;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -21,12 +26,16 @@ import java.util.Locale;
  *     --join 127.0.0.1:7947 --http 127.0.0.1:12345</pre>
  */
 public final class ClusterNode {
-    /** One row of the JSON peer list. */
-    public record PeerJson(String name, String address, String state, boolean self) {
+    /** One row of the JSON peer list, in the shape of Alloy's {@code /api/v0/web/peers} (ckit {@code peer.Peer}'s JSON). */
+    public record PeerJson(@JsonProperty("name") String name, @JsonProperty("addr") String addr,
+            @JsonProperty("isSelf") boolean isSelf, @JsonProperty("state") String state) {
         static PeerJson of(Peer p) {
-            return new PeerJson(p.name(), p.address(), p.state().name().toLowerCase(Locale.ROOT), p.self());
+            return new PeerJson(p.name(), p.address(), p.self(), p.state().name().toLowerCase(Locale.ROOT));
         }
     }
+
+    /** The component a {@code --targets} file feeds: a clustered {@code prometheus.scrape} as Alloy runs it. */
+    static final String COMPONENT = "prometheus.scrape.default";
 
     private ClusterNode() {
     }
@@ -42,13 +51,27 @@ public final class ClusterNode {
             return;
         }
         PrintStream out = System.out;
-        LocalNode node = LocalNode.create(options.name(), NioTransport.parse(options.bind()), options.config(),
-                new SecureRandom());
+        TargetsFile targets = null;
+        if (options.targets() != null) {
+            try {
+                targets = TargetsFile.read(Path.of(options.targets()));
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println("error: --targets: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
+        List<Component> components = targets == null ? List.of()
+                : List.of(Component.scrape(COMPONENT, targets.keys()));
+        LocalNode node = LocalNode.create(options.name(), NioTransport.parse(options.bind()),
+                MemberSettings.of(options.config()), new SecureRandom(), components);
         node.onEvent(e -> out.println(describe(e)));
-        StatusServer http = options.http() == null ? null : serve(node, options.http());
+        StatusServer http = options.http() == null ? null : serve(node, options.http(), targets);
         node.start(options.join(), options.viewer() ? PeerState.VIEWER : PeerState.PARTICIPANT);
         out.println("node " + options.name() + " gossiping on " + node.address()
                 + (options.join().isEmpty() ? " (new cluster)" : " joining " + options.join())
+                + (targets == null ? "" : ", sharing " + targets.entries().size() + " targets"
+                        + (targets.dropped() == 0 ? "" : " (" + targets.dropped() + " duplicates dropped)"))
                 + (http == null ? "" : ", peers at http://" + options.http() + "/peers"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -85,9 +108,19 @@ public final class ClusterNode {
         return "member " + e.node() + ": " + what;
     }
 
-    /** Serves {@code GET /peers} on {@code address} with the default {@link StatusServer.Limits}. */
+    /** Serves {@code GET /peers} and {@code /metrics} on {@code address}, no targets. */
     static StatusServer serve(LocalNode node, String address) throws IOException {
+        return serve(node, address, null);
+    }
+
+    /**
+     * Serves, with the default {@link StatusServer.Limits}: {@code GET /peers} (Alloy's peer list),
+     * {@code /targets} (the entries of {@code targets} the node owns now, as given; an empty list
+     * without a file) and {@code /metrics} (Prometheus text format).
+     */
+    static StatusServer serve(LocalNode node, String address, TargetsFile targets) throws IOException {
         ObjectMapper json = new ObjectMapper();
+        NodeMetrics metrics = new NodeMetrics(node::metricsSnapshot);
         return StatusServer.builder()
                 .route("/peers", "application/json", () -> {
                     List<PeerJson> rows = new ArrayList<>();
@@ -96,6 +129,16 @@ public final class ClusterNode {
                     }
                     return json.writeValueAsBytes(rows);
                 })
+                .route("/targets", "application/json", () -> {
+                    List<JsonNode> owned = new ArrayList<>();
+                    if (targets != null) {
+                        for (int i : node.owned(0)) {
+                            owned.add(targets.entries().get(i));
+                        }
+                    }
+                    return json.writeValueAsBytes(owned);
+                })
+                .route("/metrics", "text/plain; version=0.0.4; charset=utf-8", metrics::scrape)
                 .start(NioTransport.parse(address), StatusServer.Limits.defaults());
     }
 }

@@ -14,19 +14,23 @@ import java.util.List;
  * @param http   address of the peer-list HTTP endpoint, or null for none
  * @param config the gossip configuration (from the preset)
  * @param viewer stay a viewer instead of becoming a participant
+ * @param targets the targets file to share out ({@link TargetsFile}), or null for none
  */
 public record NodeOptions(String name, String bind, List<String> join, String http, GossipConfig config,
-        boolean viewer) {
+        boolean viewer, String targets) {
 
     static final String USAGE = """
             usage: ClusterNode --name NAME [--bind HOST:PORT] [--join HOST:PORT[,HOST:PORT...]]...
-                               [--http HOST:PORT] [--preset alloy|lan|wan] [--viewer]
+                               [--http HOST:PORT] [--preset alloy|lan|wan] [--viewer] [--targets FILE]
               --name     unique node name (required)
               --bind     gossip address for UDP and TCP (default 127.0.0.1:7946)
               --join     seed node(s) to join through; repeatable; none = start a new cluster
-              --http     serve the peer list as JSON at http://HOST:PORT/peers
+              --http     serve /peers (Alloy's peer list), /targets (owned targets) and /metrics
+                         (Prometheus text format) at http://HOST:PORT
               --preset   gossip timing preset (default alloy)
               --viewer   watch the cluster without becoming a participant
+              --targets  a JSON list of targets (strings, or objects of labels) to share out
+                         with the others on Alloy's ring; nothing is scraped
             """;
 
     /**
@@ -41,6 +45,7 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
         String http = null;
         GossipConfig config = GossipConfig.alloy();
         boolean viewer = false;
+        String targets = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String key = a;
@@ -52,7 +57,7 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
             }
             switch (key) {
                 case "--viewer" -> viewer = true;
-                case "--name", "--bind", "--join", "--http", "--preset" -> {
+                case "--name", "--bind", "--join", "--http", "--preset", "--targets" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(key + ": expected a value");
@@ -61,6 +66,7 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
                     }
                     switch (key) {
                         case "--name" -> name = value;
+                        case "--targets" -> targets = value;
                         case "--bind" -> bind = address(key, value);
                         case "--http" -> http = address(key, value);
                         case "--join" -> {
@@ -85,7 +91,7 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("--name: required");
         }
-        return new NodeOptions(name, bind, List.copyOf(join), http, config, viewer);
+        return new NodeOptions(name, bind, List.copyOf(join), http, config, viewer, targets);
     }
 
     private static String address(String flag, String value) {

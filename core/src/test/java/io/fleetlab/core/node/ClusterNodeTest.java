@@ -28,13 +28,14 @@ class ClusterNodeTest {
     void parsesFlagsInBothForms() {
         NodeOptions o = NodeOptions.parse(new String[] {"--name", "a", "--bind=127.0.0.1:7000", "--join",
                 "127.0.0.1:7001,127.0.0.1:7002", "--join", "127.0.0.1:7003", "--http", "127.0.0.1:8080",
-                "--preset", "lan", "--viewer"});
+                "--preset", "lan", "--viewer", "--targets=t.json"});
         assertEquals("a", o.name());
         assertEquals("127.0.0.1:7000", o.bind());
         assertEquals(List.of("127.0.0.1:7001", "127.0.0.1:7002", "127.0.0.1:7003"), o.join());
         assertEquals("127.0.0.1:8080", o.http());
         assertEquals(GossipConfig.lan(), o.config());
         assertTrue(o.viewer());
+        assertEquals("t.json", o.targets());
         NodeOptions d = NodeOptions.parse(new String[] {"--name", "b"});
         assertEquals(GossipConfig.alloy(), d.config());
         assertEquals("127.0.0.1:7946", d.bind());
@@ -94,12 +95,12 @@ class ClusterNodeTest {
                 JsonNode rows = new ObjectMapper().readTree(r.body());
                 assertEquals(2, rows.size(), r.body());
                 assertEquals("a", rows.get(0).get("name").asText());
-                assertEquals(a.address(), rows.get(0).get("address").asText());
+                assertEquals(a.address(), rows.get(0).get("addr").asText());
                 assertEquals("participant", rows.get(0).get("state").asText());
-                assertTrue(rows.get(0).get("self").asBoolean());
+                assertTrue(rows.get(0).get("isSelf").asBoolean());
                 assertEquals("b", rows.get(1).get("name").asText());
                 assertEquals("viewer", rows.get(1).get("state").asText());
-                assertFalse(rows.get(1).get("self").asBoolean());
+                assertFalse(rows.get(1).get("isSelf").asBoolean());
             } finally {
                 http.close();
             }

@@ -35,18 +35,28 @@ public final class ConvergenceTracker {
 
     private final List<Watch> watches = new ArrayList<>();
     private final Map<String, Watch> openByNode = new HashMap<>();
+    private final Map<String, Watch> openParticipant = new HashMap<>();
 
     /** Starts watching a change about {@code node}, to be learned by every one of {@code observers}. */
     public void watch(long nowNanos, String kind, String node, List<String> observers, double modelP90Seconds) {
         Watch w = new Watch(nowNanos, kind, node, List.copyOf(observers), modelP90Seconds);
         watches.add(w);
-        openByNode.put(node, w);
+        if (kind.equals(PARTICIPANT)) {
+            openParticipant.put(node, w);
+        } else {
+            openByNode.put(node, w);
+        }
     }
+
+    /** The kind of a watch of when a joiner's participant state reached each observer. */
+    public static final String PARTICIPANT = "participant";
 
     /** Every observer learned at once (a membership oracle). */
     public void learnedByAll(long nowNanos, String node) {
-        Watch w = openByNode.get(node);
-        if (w != null) {
+        for (Watch w : new Watch[] {openByNode.get(node), openParticipant.get(node)}) {
+            if (w == null) {
+                continue;
+            }
             for (String o : w.observers) {
                 w.seenAt.putIfAbsent(o, nowNanos);
             }
@@ -55,7 +65,7 @@ public final class ConvergenceTracker {
 
     /** {@code observer} learned, with an event of {@code eventKind} (joined, left, dead), about {@code node}. */
     public void learned(long nowNanos, String observer, String eventKind, String node) {
-        Watch w = openByNode.get(node);
+        Watch w = (eventKind.equals(PARTICIPANT) ? openParticipant : openByNode).get(node);
         if (w == null) {
             return;
         }
@@ -63,6 +73,7 @@ public final class ConvergenceTracker {
             case "join", "restart" -> eventKind.equals("joined");
             case "leave" -> eventKind.equals("left") || eventKind.equals("dead");
             case "crash" -> eventKind.equals("dead") || eventKind.equals("left");
+            case PARTICIPANT -> eventKind.equals(PARTICIPANT);
             default -> false;
         };
         if (matches && w.observers.contains(observer)) {

@@ -85,6 +85,9 @@ final class RunMetrics implements NodeListener {
             kind = "left";
         } else if (event instanceof NodeEvent.StateChanged sc) {
             kind = "state";
+            if (sc.state() == io.fleetlab.core.peer.PeerState.PARTICIPANT) {
+                convergence.learned(simulation.now(), node.name(), ConvergenceTracker.PARTICIPANT, event.node());
+            }
             if (node.name().equals(observer) && !event.node().equals(observer)) {
                 events.add(new MembershipEvent(now(), kind, event.node(), node.name(), sc.previous() + " -> " + sc.state()));
             }

@@ -13,6 +13,7 @@ import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.engine.NodeScheduler;
 import io.fleetlab.simulator.engine.Simulation;
 import io.fleetlab.simulator.metrics.Bounds;
+import io.fleetlab.simulator.metrics.ConvergenceTracker;
 import io.fleetlab.simulator.network.LatencyModel;
 import io.fleetlab.simulator.network.NetworkConditions;
 import io.fleetlab.simulator.network.SimNetwork;
@@ -203,6 +204,8 @@ public final class ScenarioRun {
         if (kind != null) {
             metrics.action(kind, name, "");
             metrics.convergence.watch(simulation.now(), kind, name, observers, modelP90(observers.size() + 1));
+            metrics.convergence.watch(simulation.now(), ConvergenceTracker.PARTICIPANT, name, observers,
+                    modelP90(observers.size() + 1));
         }
         if (oracle) {
             node.startOracle(settings);
