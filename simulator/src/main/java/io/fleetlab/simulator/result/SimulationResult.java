@@ -1,5 +1,6 @@
 package io.fleetlab.simulator.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -43,7 +44,8 @@ public record SimulationResult(
         List<ViewSample> views,
         PeerTableLog peerChanges,
         MembershipStats membership,
-        RunContext context) {
+        // Left out when absent, so results assembled outside a command keep their bytes.
+        @JsonInclude(JsonInclude.Include.NON_NULL) RunContext context) {
 
     public static final int SCHEMA_VERSION = 1;
 
