@@ -1,54 +1,46 @@
 package io.fleetlab.simulator.ownership;
 
 import io.fleetlab.core.peer.Peer;
-import io.fleetlab.core.peer.PeerState;
-import io.fleetlab.core.rebalance.ClusteringOptions;
-import io.fleetlab.core.rebalance.OwnershipChange;
+import io.fleetlab.core.rebalance.OwnershipStrategy;
+import io.fleetlab.core.rebalance.TargetSet;
+import io.fleetlab.core.ring.Op;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collection;
+import java.util.List;
 
 /**
- * Which targets one node owns on Alloy's ring under its own view, kept up to date from the arcs
- * that changed hands: a view change visits only the tokens of the nodes that entered or left the
- * view (and the arcs back to the nearest token of a node in both views), never a ring rebuild or
- * a lookup of every target. The rules are the core {@code Rebalancer}'s, which a property test
- * holds this to: a view below the minimum cluster size owns nothing, disabled clustering owns
- * everything, and a view that admits no node fails open (owns everything).
- *
- * <p>Before its first view the node is a one-node cluster of itself as a participant, as a fresh
- * rebalancer is.
+ * One node's ownership strategy on Alloy's ring over the run's shared {@link TokenIndex}: which
+ * targets the node is the primary owner of under its own view, kept up to date from the arcs that
+ * changed hands. A view change visits only the tokens of the nodes that entered or left the view
+ * (and the arcs back to the nearest token of a node in both views), never a ring rebuild or a
+ * lookup of every target. The node's rebalancer applies Alloy's rules on top, as it does with the
+ * node's own ring; a property test holds the two to the same answers.
  */
-public final class NodeOwnership {
+public final class NodeOwnership implements OwnershipStrategy {
     private final TokenIndex index;
+    private final String localName;
     private final int self;
-    private final ClusteringOptions options;
-    private final BitSet owned;
-    private BitSet admitted = new BitSet();
+    private final BitSet owned = new BitSet();
+    private BitSet admitted;
     private int admittedCount;
-    private int viewSize;
+    private Op lastOp;
     private boolean incremental;
-    private final IntList started = new IntList();
-    private final IntList stopped = new IntList();
 
-    public NodeOwnership(TokenIndex index, String localName, ClusteringOptions options) {
+    NodeOwnership(TokenIndex index, String localName) {
         this.index = index;
+        this.localName = localName;
         this.self = index.idOf(localName);
-        this.options = options;
-        this.viewSize = 1;
-        if (options.op().admits(PeerState.PARTICIPANT)) {
-            admitted.set(self);
-            admittedCount = 1;
-        }
-        this.owned = ownedUnder(admitted, admittedCount, viewSize);
     }
 
-    /** Applies a new view of the peers and returns what this node starts and stops scraping. */
-    public OwnershipChange apply(Collection<Peer> peers) {
+    @Override
+    public BitSet owned(String name, TargetSet targets, List<Peer> peers, Op op, BitSet previous) {
+        if (targets != index.targets() || !name.equals(localName)) {
+            throw new IllegalArgumentException("this strategy serves " + localName + " on the run's target set");
+        }
         BitSet next = new BitSet(index.nodeCount());
         int nextCount = 0;
         for (Peer p : peers) {
-            if (options.op().admits(p.state())) {
+            if (op.admits(p.state())) {
                 int id = index.idOf(p.name());
                 if (!next.get(id)) {
                     next.set(id);
@@ -57,70 +49,46 @@ public final class NodeOwnership {
             }
         }
         index.ensureBuilt();
-        boolean wasNormal = normal(admittedCount, viewSize);
         BitSet before = admitted;
+        boolean comparable = before != null && op == lastOp && admittedCount > 0 && nextCount > 0;
         admitted = next;
         admittedCount = nextCount;
-        viewSize = peers.size();
+        lastOp = op;
         incremental = false;
-        if (wasNormal && normal(nextCount, viewSize)) {
+        if (comparable) {
             BitSet changed = (BitSet) before.clone();
             changed.xor(next);
-            if (changed.isEmpty()) {
-                incremental = true;
-                return OwnershipChange.none();
-            }
             BitSet stable = (BitSet) before.clone();
             stable.and(next);
             int stableCount = stable.cardinality();
-            // each changed token walks back to a stable one, about nodes/stable tokens away:
-            // past about half the ring in total, one pass over everything is cheaper
+            // each changed token walks back to a stable one, about (nodes / stable nodes) tokens
+            // away: past about half the ring in total, one pass over everything is cheaper
             if (stableCount > 0 && 2L * changed.cardinality() <= stableCount) {
                 incremental = true;
-                return applyArcs(changed, stable, next);
+                applyArcs(changed, stable, next);
+                return (BitSet) owned.clone();
             }
         }
-        return replaceWith(ownedUnder(next, nextCount, viewSize));
+        recomputeAll(next, nextCount);
+        return (BitSet) owned.clone();
     }
 
-    /** Whether the node owns target {@code t}. */
-    public boolean owns(int t) {
-        return owned.get(t);
-    }
-
-    public int ownedCount() {
-        return owned.cardinality();
-    }
-
-    public int targetCount() {
-        return index.targetCount();
-    }
-
-    /** The owned targets, ascending. */
-    public int[] ownedTargets() {
-        return owned.stream().toArray();
-    }
-
-    /** Whether the last view change took the arc path rather than a pass over everything. */
-    public boolean lastUpdateWasIncremental() {
+    @Override
+    public boolean lastWasIncremental() {
         return incremental;
     }
 
-    private boolean normal(int admittedNodes, int size) {
-        return options.enabled() && size >= options.minClusterSize() && admittedNodes > 0;
-    }
-
-    private BitSet ownedUnder(BitSet view, int admittedNodes, int size) {
+    /** One pass over every token and target: the owner of each arc is the next admitted token's node. */
+    private void recomputeAll(BitSet view, int admittedNodes) {
         int n = index.targetCount();
-        BitSet result = new BitSet(n);
-        if (!options.enabled() || (size >= options.minClusterSize() && admittedNodes == 0)) {
-            result.set(0, n); // disabled, or no node to own anything: fail open
-            return result;
+        owned.clear();
+        if (admittedNodes == 0) {
+            owned.set(0, n); // no node to own anything: fail open
+            return;
         }
-        if (size < options.minClusterSize() || !view.get(self)) {
-            return result;
+        if (!view.get(self)) {
+            return;
         }
-        index.ensureBuilt();
         int g = index.tokenCount();
         int first = 0;
         while (!view.get(index.holder(first))) {
@@ -128,7 +96,7 @@ public final class NodeOwnership {
         }
         int owner = index.holder(first); // keys past the last token wrap to the first admitted one
         if (owner == self) {
-            markPositions(result, index.wrapStart(), n);
+            assignPositions(index.wrapStart(), n, true);
         }
         for (int h = g - 1; h >= 0; h--) {
             int holder = index.holder(h);
@@ -136,29 +104,9 @@ public final class NodeOwnership {
                 owner = holder;
             }
             if (owner == self) {
-                markPositions(result, index.arcStart(h), index.arcEnd(h));
+                assignPositions(index.arcStart(h), index.arcEnd(h), true);
             }
         }
-        return result;
-    }
-
-    private void markPositions(BitSet result, int from, int to) {
-        for (int pos = from; pos < to; pos++) {
-            result.set(index.targetAt(pos));
-        }
-    }
-
-    private OwnershipChange replaceWith(BitSet next) {
-        BitSet flipped = (BitSet) owned.clone();
-        flipped.xor(next);
-        started.clear();
-        stopped.clear();
-        for (int t = flipped.nextSetBit(0); t >= 0; t = flipped.nextSetBit(t + 1)) {
-            (next.get(t) ? started : stopped).add(t);
-        }
-        owned.clear();
-        owned.or(next);
-        return change();
     }
 
     /**
@@ -167,9 +115,7 @@ public final class NodeOwnership {
      * are visited from the highest token down, so a range that covers the next token is not
      * walked twice; re-walking an arc would be harmless, as each arc is set, not toggled.
      */
-    private OwnershipChange applyArcs(BitSet changed, BitSet stable, BitSet next) {
-        started.clear();
-        stopped.clear();
+    private void applyArcs(BitSet changed, BitSet stable, BitSet next) {
         int[] positions = changedPositions(changed);
         int g = index.tokenCount();
         int coveredFrom = Integer.MAX_VALUE;
@@ -200,7 +146,6 @@ public final class NodeOwnership {
             }
             coveredFrom = p < top ? p + 1 : 0;
         }
-        return change();
     }
 
     private int[] changedPositions(BitSet changed) {
@@ -228,45 +173,7 @@ public final class NodeOwnership {
 
     private void assignPositions(int from, int to, boolean mine) {
         for (int pos = from; pos < to; pos++) {
-            int t = index.targetAt(pos);
-            if (owned.get(t) != mine) {
-                owned.set(t, mine);
-                (mine ? started : stopped).add(t);
-            }
-        }
-    }
-
-    private OwnershipChange change() {
-        if (started.size() == 0 && stopped.size() == 0) {
-            return OwnershipChange.none();
-        }
-        return new OwnershipChange(started.toSortedArray(), stopped.toSortedArray());
-    }
-
-    /** A growable int list reused across view changes. */
-    private static final class IntList {
-        private int[] values = new int[16];
-        private int size;
-
-        void add(int v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        void clear() {
-            size = 0;
-        }
-
-        int size() {
-            return size;
-        }
-
-        int[] toSortedArray() {
-            int[] out = Arrays.copyOf(values, size);
-            Arrays.sort(out);
-            return out;
+            owned.set(index.targetAt(pos), mine);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.fleetlab.simulator.ownership;
 
 import io.fleetlab.core.hash.Tokens;
 import io.fleetlab.core.hash.Utf8Order;
+import io.fleetlab.core.rebalance.OwnershipStrategy;
 import io.fleetlab.core.rebalance.TargetSet;
 import io.fleetlab.core.ring.UnsignedRadixSort;
 import java.util.ArrayList;
@@ -17,11 +18,12 @@ import java.util.Map;
  * follow from the view's membership alone: the owner of a key is the holder of the first token at
  * or after it whose node the view admits.
  *
- * <p>Nodes get dense ids in the order they are first named, which never change. A name not seen
+ * <p>It is the simulator's {@link OwnershipStrategy.Factory} on Alloy's ring: each node's
+ * {@link NodeOwnership} reads it. Nodes get dense ids in the order they are first named, which never change. A name not seen
  * before is added and the index rebuilt on next use; runs register their names up front, so
  * that happens once. Single-threaded, like the run that owns it.
  */
-public final class TokenIndex {
+public final class TokenIndex implements OwnershipStrategy.Factory {
     private final int tokensPerNode;
     private final TargetSet targets;
     private final int[] targetAtPosition;
@@ -50,6 +52,12 @@ public final class TokenIndex {
             targetAtPosition[i] = i;
         }
         UnsignedRadixSort.sort(sortedKeys, targetAtPosition, n);
+    }
+
+    /** A node's strategy over this index (one per node and component; the index is shared). */
+    @Override
+    public OwnershipStrategy create(String localName) {
+        return new NodeOwnership(this, localName);
     }
 
     /** The id of {@code name}, adding it (and scheduling a rebuild) if it is new. */

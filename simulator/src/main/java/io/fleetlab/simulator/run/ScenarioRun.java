@@ -6,6 +6,7 @@ import io.fleetlab.core.membership.GossipConfig;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.rebalance.ClusteringOptions;
+import io.fleetlab.core.rebalance.OwnershipStrategy;
 import io.fleetlab.core.rebalance.OwnershipTable;
 import io.fleetlab.core.rebalance.TargetSet;
 import io.fleetlab.core.ring.Op;
@@ -18,8 +19,10 @@ import io.fleetlab.simulator.network.NetworkConditions;
 import io.fleetlab.simulator.network.SimNetwork;
 import io.fleetlab.simulator.node.OwnershipTables;
 import io.fleetlab.simulator.node.SimNode;
+import io.fleetlab.simulator.ownership.TokenIndex;
 import io.fleetlab.simulator.result.Redistribution;
 import io.fleetlab.simulator.result.SimulationResult;
+import io.fleetlab.simulator.scenario.Action;
 import io.fleetlab.simulator.scenario.Scenario;
 import io.fleetlab.simulator.target.TargetPopulation;
 import java.time.Duration;
@@ -53,9 +56,23 @@ public final class ScenarioRun {
     private final boolean oracle;
     private final MemberSettings settings;
     private final List<Component> components;
+    private final OwnershipStrategy.Factory ownership;
     private int nextOrdinal;
 
+    /** Where the nodes' ownership comes from; both give the same answers, at different costs. */
+    public enum OwnershipSource {
+        /** Ring lookups per distinct view, shared by the nodes that hold it: any algorithm. */
+        SHARED_TABLES,
+        /** Alloy's ring only: one token index per run, each node updated by the arcs its view changed. */
+        TOKEN_INDEX
+    }
+
     public ScenarioRun(Scenario scenario, String algorithm, long seed) {
+        this(scenario, algorithm, seed, algorithm.equals("alloy-ring") ? OwnershipSource.TOKEN_INDEX
+                : OwnershipSource.SHARED_TABLES);
+    }
+
+    public ScenarioRun(Scenario scenario, String algorithm, long seed, OwnershipSource source) {
         this.scenario = scenario;
         this.algorithm = algorithm;
         this.seed = seed;
@@ -65,6 +82,16 @@ public final class ScenarioRun {
         this.targets = TargetPopulation.generate(scenario.targets().shape(), scenario.targets().count(), rng);
         this.tables = new OwnershipTables(Sharders.create(algorithm, scenario.hashing().tokensPerNode()), targets,
                 Op.READ_WRITE, TABLE_CACHE);
+        if (source == OwnershipSource.TOKEN_INDEX) {
+            if (!algorithm.equals("alloy-ring")) {
+                throw new IllegalArgumentException("the token index serves alloy-ring only, not " + algorithm);
+            }
+            TokenIndex index = new TokenIndex(scenario.hashing().tokensPerNode(), targets);
+            index.register(plannedNames());
+            this.ownership = index;
+        } else {
+            this.ownership = tables;
+        }
         this.metrics = new RunMetrics(simulation, targets.size(), nodes);
         this.gossip = GossipSettings.of(scenario.fleet().gossip());
         this.oracle = scenario.fleet().membership().equals("oracle");
@@ -115,6 +142,27 @@ public final class ScenarioRun {
         }
     }
 
+    /**
+     * Every name the run can give a node (the initial fleet, every join, the largest scale-to), so
+     * that the token index hashes and sorts them once; a name beyond these would still work.
+     */
+    private List<String> plannedNames() {
+        int count = scenario.fleet().size();
+        int largest = 0;
+        for (Action a : scenario.timeline()) {
+            if (a instanceof Action.Join j) {
+                count += j.count() == null ? 1 : j.count();
+            } else if (a instanceof Action.ScaleTo s) {
+                largest = Math.max(largest, s.size() == null ? 0 : s.size());
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count + largest; i++) {
+            names.add(String.format(scenario.fleet().namePattern(), i));
+        }
+        return names;
+    }
+
     String nextName() {
         return String.format(scenario.fleet().namePattern(), nextOrdinal++);
     }
@@ -136,7 +184,7 @@ public final class ScenarioRun {
     }
 
     SimNode node(String name) {
-        return nodes.computeIfAbsent(name, n -> new SimNode(n, new NodeScheduler(simulation), network, components, tables,
+        return nodes.computeIfAbsent(name, n -> new SimNode(n, new NodeScheduler(simulation), network, components, ownership,
                 metrics));
     }
 
