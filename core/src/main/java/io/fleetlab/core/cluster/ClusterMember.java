@@ -4,8 +4,10 @@ import io.fleetlab.core.membership.GossipConfig;
 import io.fleetlab.core.membership.Membership;
 import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.membership.swim.RandomPicks;
+import io.fleetlab.core.membership.wire.Message.NodeRecord;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.peer.StateMessage;
 import io.fleetlab.core.rebalance.OwnershipStrategy;
 import io.fleetlab.core.time.Cancellable;
 import io.fleetlab.core.time.Scheduler;
@@ -105,6 +107,25 @@ public final class ClusterMember {
                 }
             });
         }
+        Duration rejoin = settings.gossip().rejoinInterval();
+        if (!rejoin.isZero()) {
+            rejoinTimer = scheduler.schedule(rejoin.toNanos(), this::rejoinTick);
+        }
+    }
+
+    /**
+     * Starts the node as if the fleet had long converged (a warm start, for simulations whose
+     * question is not the start-up): a participant that already knows {@code members} as alive
+     * and {@code states} as their peer states (see {@link Membership#assumeConverged}), so no join
+     * is needed and the components start at once on the whole view. {@code discover} serves the
+     * rejoins, as in {@link #start}.
+     */
+    public void startConverged(Supplier<List<String>> discover, List<NodeRecord> members, List<StateMessage> states) {
+        discovery = Objects.requireNonNull(discover, "discover");
+        membership.setState(PeerState.PARTICIPANT);
+        membership.assumeConverged(members, states);
+        membership.join(List.of());
+        joinReturned();
         Duration rejoin = settings.gossip().rejoinInterval();
         if (!rejoin.isZero()) {
             rejoinTimer = scheduler.schedule(rejoin.toNanos(), this::rejoinTick);

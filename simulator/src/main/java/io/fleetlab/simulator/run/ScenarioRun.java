@@ -3,8 +3,11 @@ package io.fleetlab.simulator.run;
 import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.cluster.MemberSettings;
 import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.core.membership.wire.Message.NodeRecord;
+import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.peer.StateMessage;
 import io.fleetlab.core.rebalance.ClusteringOptions;
 import io.fleetlab.core.rebalance.OwnershipStrategy;
 import io.fleetlab.core.rebalance.OwnershipTable;
@@ -131,6 +134,10 @@ public final class ScenarioRun {
 
     private void startInitialFleet() {
         int size = scenario.fleet().size();
+        if (scenario.fleet().start().equals("converged")) {
+            startConvergedFleet(size);
+            return;
+        }
         long spread = scenario.fleet().joinSpread().toNanos();
         for (int i = 0; i < size; i++) {
             String name = nextName();
@@ -161,6 +168,38 @@ public final class ScenarioRun {
             names.add(String.format(scenario.fleet().namePattern(), i));
         }
         return names;
+    }
+
+    /**
+     * The warm start: every initial node starts at 0 knowing every other as an alive participant
+     * (incarnation 0, and the Lamport time 2 each node's own announcement of participant carries:
+     * 1 is its viewer state at birth), so nobody has news to spread. One shared list serves all.
+     */
+    private void startConvergedFleet(int size) {
+        List<NodeRecord> members = new ArrayList<>(size);
+        List<StateMessage> states = new ArrayList<>(size);
+        List<String> names = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            String name = nextName();
+            names.add(name);
+            SimNode node = node(name);
+            members.add(new NodeRecord(name, node.address(), 0, NodeStatus.ALIVE));
+            states.add(new StateMessage(name, PeerState.PARTICIPANT, 2));
+        }
+        metrics.observer = names.get(0);
+        List<NodeRecord> sharedMembers = List.copyOf(members);
+        List<StateMessage> sharedStates = List.copyOf(states);
+        simulation.at(0, () -> {
+            for (String name : names) {
+                if (oracle) {
+                    start(name, null);
+                } else {
+                    UniformRandomProvider own = RandomSource.XO_RO_SHI_RO_128_PP.create(rng.nextLong());
+                    RandomGenerator random = own::nextLong;
+                    node(name).startGossipConverged(settings, this::discover, random, sharedMembers, sharedStates);
+                }
+            }
+        });
     }
 
     String nextName() {

@@ -41,9 +41,12 @@ public record Scenario(
      * @param gossip         the gossip configuration
      * @param minClusterSize Alloy's wait-for-size; 0 disables it
      * @param joinSpread     the start-up window over which the initial nodes start
+     * @param start          {@code cold} (the initial nodes start over {@code joinSpread} and join through
+     *                       seeds) or {@code converged} (they all start at 0 already knowing each other as
+     *                       participants, as after a long steady state)
      */
     public record Fleet(Integer size, String namePattern, String membership, Gossip gossip, Integer minClusterSize,
-            Duration joinSpread) {}
+            Duration joinSpread, String start) {}
 
     /**
      * A gossip preset and any overrides (null keeps the preset's value).

@@ -21,6 +21,7 @@ final class ScenarioValidator {
     static final List<String> SHAPES = List.of("kubernetes-pods", "node-exporters", "strings");
     static final List<String> PRESETS = List.of("alloy", "lan", "wan");
     static final List<String> MEMBERSHIP = List.of("gossip", "oracle");
+    static final List<String> STARTS = List.of("cold", "converged");
 
     private final List<Problem> problems;
 
@@ -123,6 +124,7 @@ final class ScenarioValidator {
             problem("fleet.minClusterSize", "must not be negative, got " + minSize);
         }
         Duration spread = nonNegative("fleet.joinSpread", f.joinSpread(), Duration.ofSeconds(2));
+        String start = oneOf("fleet.start", f.start(), STARTS, "cold");
         Scenario.Gossip g = f.gossip() == null ? new Scenario.Gossip(null, null, null, null, null, null, null, null, null, null) : f.gossip();
         String preset = oneOf("fleet.gossip.preset", g.preset(), PRESETS, "alloy");
         positiveIfSet("fleet.gossip.probeInterval", g.probeInterval());
@@ -136,7 +138,7 @@ final class ScenarioValidator {
         atLeast("fleet.gossip.retransmitMult", g.retransmitMult(), 1);
         Scenario.Gossip gossip = new Scenario.Gossip(preset, g.probeInterval(), g.probeTimeout(), g.gossipInterval(),
                 g.gossipNodes(), g.indirectChecks(), g.suspicionMult(), g.retransmitMult(), g.pushPullInterval(), g.notifyInterval());
-        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread);
+        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, start);
     }
 
     private void positiveIfSet(String path, Duration d) {
