@@ -65,7 +65,7 @@ public final class NodeOwnership implements OwnershipStrategy {
             // away: past about half the ring in total, one pass over everything is cheaper
             if (stableCount > 0 && 2L * changed.cardinality() <= stableCount) {
                 incremental = true;
-                applyArcs(changed, stable, next);
+                applyArcs(changed, stable, before, next);
                 return (BitSet) owned.clone();
             }
         }
@@ -111,11 +111,12 @@ public final class NodeOwnership implements OwnershipStrategy {
 
     /**
      * Visits, for each token of a node that entered or left the view, the arcs back to the
-     * nearest token whose node is in both views: only there can an owner have changed. Ranges
-     * are visited from the highest token down, so a range that covers the next token is not
-     * walked twice; re-walking an arc would be harmless, as each arc is set, not toggled.
+     * nearest token whose node is in both views: only there can an owner have changed. Each arc's
+     * owner before and after is the node of the first token at or after it that the old and the new
+     * view admit; only arcs that this node gained or lost touch their targets. Ranges are visited
+     * from the highest token down, so a range that covers the next token is not walked twice.
      */
-    private void applyArcs(BitSet changed, BitSet stable, BitSet next) {
+    private void applyArcs(BitSet changed, BitSet stable, BitSet before, BitSet next) {
         int[] positions = changedPositions(changed);
         int g = index.tokenCount();
         int coveredFrom = Integer.MAX_VALUE;
@@ -128,18 +129,20 @@ public final class NodeOwnership implements OwnershipStrategy {
             do {
                 p = p == 0 ? g - 1 : p - 1;
             } while (!stable.get(index.holder(p)));
-            int j = top;
-            while (!next.get(index.holder(j))) {
-                j = j + 1 == g ? 0 : j + 1;
-            }
-            int owner = index.holder(j);
+            int ownerBefore = firstAdmittedFrom(top, before);
+            int ownerAfter = firstAdmittedFrom(top, next);
             int last = p + 1 == g ? 0 : p + 1;
             for (int h = top; ; h = h == 0 ? g - 1 : h - 1) {
                 int holder = index.holder(h);
-                if (next.get(holder)) {
-                    owner = holder;
+                if (before.get(holder)) {
+                    ownerBefore = holder;
                 }
-                assignArc(h, owner == self);
+                if (next.get(holder)) {
+                    ownerAfter = holder;
+                }
+                if ((ownerBefore == self) != (ownerAfter == self)) {
+                    assignArc(h, ownerAfter == self);
+                }
                 if (h == last) {
                     break;
                 }
@@ -148,6 +151,17 @@ public final class NodeOwnership implements OwnershipStrategy {
         }
     }
 
+    /** The node of the first token at or after {@code from} (wrapping) that {@code view} admits; it admits one. */
+    private int firstAdmittedFrom(int from, BitSet view) {
+        int g = index.tokenCount();
+        int j = from;
+        while (!view.get(index.holder(j))) {
+            j = j + 1 == g ? 0 : j + 1;
+        }
+        return index.holder(j);
+    }
+
+    /** The index positions of the changed nodes' tokens, ascending. */
     private int[] changedPositions(BitSet changed) {
         int total = 0;
         for (int id = changed.nextSetBit(0); id >= 0; id = changed.nextSetBit(id + 1)) {
@@ -155,6 +169,16 @@ public final class NodeOwnership implements OwnershipStrategy {
         }
         int[] out = new int[total];
         int at = 0;
+        int g = index.tokenCount();
+        if ((long) total * 16 > g) {
+            // many nodes changed: one pass over the index beats sorting their tokens
+            for (int pos = 0; pos < g; pos++) {
+                if (changed.get(index.holder(pos))) {
+                    out[at++] = pos;
+                }
+            }
+            return out;
+        }
         for (int id = changed.nextSetBit(0); id >= 0; id = changed.nextSetBit(id + 1)) {
             int[] own = index.positionsOf(id);
             System.arraycopy(own, 0, out, at, own.length);
