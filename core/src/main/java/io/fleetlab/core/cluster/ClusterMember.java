@@ -14,8 +14,10 @@ import io.fleetlab.core.time.Scheduler;
 import io.fleetlab.core.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -168,13 +170,10 @@ public final class ClusterMember {
     }
 
     List<String> pickSeedsFrom(List<String> discovered) {
-        List<String> found = new ArrayList<>();
-        String self = membership.address();
-        for (String s : discovered) {
-            if (!s.equals(self) && !found.contains(s)) {
-                found.add(s);
-            }
-        }
+        // distinct in discovery order; a set keeps this linear at thousands of addresses
+        Set<String> distinct = new LinkedHashSet<>(discovered);
+        distinct.remove(membership.address());
+        List<String> found = new ArrayList<>(distinct);
         RandomPicks.shuffle(found, random);
         int max = settings.gossip().maxJoinPeers();
         return found.size() > max ? List.copyOf(found.subList(0, max)) : List.copyOf(found);

@@ -78,34 +78,20 @@ public final class NodeOwnership implements OwnershipStrategy {
         return incremental;
     }
 
-    /** One pass over every token and target: the owner of each arc is the next admitted token's node. */
+    /** From scratch: this node's arcs under the view, grouped once per view for all nodes that share it. */
     private void recomputeAll(BitSet view, int admittedNodes) {
-        int n = index.targetCount();
         owned.clear();
         if (admittedNodes == 0) {
-            owned.set(0, n); // no node to own anything: fail open
+            owned.set(0, index.targetCount()); // no node to own anything: fail open
             return;
         }
         if (!view.get(self)) {
             return;
         }
-        int g = index.tokenCount();
-        int first = 0;
-        while (!view.get(index.holder(first))) {
-            first++;
-        }
-        int owner = index.holder(first); // keys past the last token wrap to the first admitted one
-        if (owner == self) {
-            assignPositions(index.wrapStart(), n, true);
-        }
-        for (int h = g - 1; h >= 0; h--) {
-            int holder = index.holder(h);
-            if (view.get(holder)) {
-                owner = holder;
-            }
-            if (owner == self) {
-                assignPositions(index.arcStart(h), index.arcEnd(h), true);
-            }
+        index.groupArcs(view);
+        int[] arcs = index.arcsByOwner();
+        for (int k = index.arcsStart()[self], end = index.arcsStart()[self + 1]; k < end; k++) {
+            assignArc(arcs[k], true);
         }
     }
 
