@@ -41,12 +41,17 @@ public record Scenario(
      * @param gossip         the gossip configuration
      * @param minClusterSize Alloy's wait-for-size; 0 disables it
      * @param joinSpread     the start-up window over which the initial nodes start
+     * @param minClusterSizeTimeout Alloy's wait-for-size-timeout: after this long short of the size
+     *                       the cluster counts as ready anyway; 0 waits forever
+     * @param scrapeReloadInterval the scrape manager's reload tick (Prometheus'
+     *                       {@code DiscoveryReloadInterval}): ownership changes reach the scrapers
+     *                       only at the next tick; 0 applies them at once
      * @param start          {@code cold} (the initial nodes start over {@code joinSpread} and join through
      *                       seeds) or {@code converged} (they all start at 0 already knowing each other as
      *                       participants, as after a long steady state)
      */
     public record Fleet(Integer size, String namePattern, String membership, Gossip gossip, Integer minClusterSize,
-            Duration joinSpread, String start) {}
+            Duration joinSpread, Duration minClusterSizeTimeout, Duration scrapeReloadInterval, String start) {}
 
     /**
      * A gossip preset and any overrides (null keeps the preset's value).

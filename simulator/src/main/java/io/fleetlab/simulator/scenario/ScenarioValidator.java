@@ -1,5 +1,6 @@
 package io.fleetlab.simulator.scenario;
 
+import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.network.LatencyModel;
 import java.time.Duration;
@@ -138,7 +139,10 @@ final class ScenarioValidator {
         atLeast("fleet.gossip.retransmitMult", g.retransmitMult(), 1);
         Scenario.Gossip gossip = new Scenario.Gossip(preset, g.probeInterval(), g.probeTimeout(), g.gossipInterval(),
                 g.gossipNodes(), g.indirectChecks(), g.suspicionMult(), g.retransmitMult(), g.pushPullInterval(), g.notifyInterval());
-        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, start);
+        Duration sizeTimeout = nonNegative("fleet.minClusterSizeTimeout", f.minClusterSizeTimeout(), Duration.ZERO);
+        Duration reload = nonNegative("fleet.scrapeReloadInterval", f.scrapeReloadInterval(),
+                Component.PROMETHEUS_RELOAD_INTERVAL);
+        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, sizeTimeout, reload, start);
     }
 
     private void positiveIfSet(String path, Duration d) {
@@ -199,7 +203,7 @@ final class ScenarioValidator {
         return new Scenario.Network(new Scenario.Latency(dist, mean, spread, sigma, min),
                 probability("network.loss", given.loss(), 0), probability("network.duplication", given.duplication(), 0),
                 probability("network.reorder", given.reorder(), 0),
-                positive("network.streamTimeout", given.streamTimeout(), Duration.ofSeconds(10)));
+                positive("network.streamTimeout", given.streamTimeout(), Duration.ofSeconds(2)));
     }
 
     private void timeline(List<Action> timeline, Duration duration, Scenario.Fleet fleet) {
