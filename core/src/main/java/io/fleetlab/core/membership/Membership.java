@@ -374,28 +374,35 @@ public final class Membership {
         if (!running) {
             return;
         }
-        targets.clear();
-        table.randomGossipTargets(config.gossipNodes(), random, targets);
-        int k = targets.size();
-        for (int i = 0; i < k; i++) {
-            if (!outbox.sendNews(targets.get(i).address)) {
-                break;
+        // rescheduled in finally: a failure in one round must not end gossiping for good
+        try {
+            targets.clear();
+            table.randomGossipTargets(config.gossipNodes(), random, targets);
+            int k = targets.size();
+            for (int i = 0; i < k; i++) {
+                if (!outbox.sendNews(targets.get(i).address)) {
+                    break;
+                }
             }
+        } finally {
+            gossipTimer = scheduler.schedule(gossipIntervalNanos, this::gossipTick);
         }
-        gossipTimer = scheduler.schedule(gossipIntervalNanos, this::gossipTick);
     }
 
     private void pushPullTick() {
         if (!running) {
             return;
         }
-        targets.clear();
-        table.aliveOthers(null, targets);
-        if (RandomPicks.pickToFront(targets, 1, random) == 1) {
-            outbox.sendReliable(targets.get(0).address, fullState(false, false), null);
+        try {
+            targets.clear();
+            table.aliveOthers(null, targets);
+            if (RandomPicks.pickToFront(targets, 1, random) == 1) {
+                outbox.sendReliable(targets.get(0).address, fullState(false, false), null);
+            }
+        } finally {
+            long next = SwimMath.pushPullScaleNanos(config.pushPullInterval().toNanos(), table.size());
+            pushPullTimer = scheduler.schedule(next, this::pushPullTick);
         }
-        long next = SwimMath.pushPullScaleNanos(config.pushPullInterval().toNanos(), table.size());
-        pushPullTimer = scheduler.schedule(next, this::pushPullTick);
     }
 
     private PushPull fullState(boolean join, boolean reply) {
@@ -451,8 +458,11 @@ public final class Membership {
         if (!running) {
             return;
         }
-        contactSeeds();
-        rejoinTimer = scheduler.schedule(config.rejoinInterval().toNanos(), this::rejoinTick);
+        try {
+            contactSeeds();
+        } finally {
+            rejoinTimer = scheduler.schedule(config.rejoinInterval().toNanos(), this::rejoinTick);
+        }
     }
 
     /** Runs {@code then} once no news on {@code topic} about us is queued, or at {@code deadline}. */
