@@ -1,5 +1,6 @@
 package io.fleetlab.core.membership;
 
+import io.fleetlab.core.log.ThrottledLog;
 import io.fleetlab.core.membership.swim.Awareness;
 import io.fleetlab.core.membership.swim.BroadcastQueue;
 import io.fleetlab.core.membership.swim.BroadcastQueue.Topic;
@@ -28,6 +29,7 @@ import io.fleetlab.core.time.Scheduler;
 import io.fleetlab.core.transport.Transport;
 import io.fleetlab.core.transport.TransportHandler;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,6 +52,8 @@ public final class Membership {
     private static final System.Logger LOG = System.getLogger(Membership.class.getName());
     /** How many gossip intervals a leave waits at most for each of its announcements to go out. */
     private static final int LEAVE_WAIT_ROUNDS = 10;
+    /** At most one log line about rejected input per interval; the rest are counted in it. */
+    private static final Duration REJECTION_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final String name;
     private final GossipConfig config;
@@ -70,6 +74,7 @@ public final class Membership {
     private final List<Message> inbox = new ArrayList<>();
     private final List<Member> targets = new ArrayList<>();
     private final long gossipIntervalNanos;
+    private final ThrottledLog rejections;
 
     private boolean started;
     private boolean running;
@@ -123,6 +128,8 @@ public final class Membership {
             }
         });
         this.healthScore = awareness;
+        this.rejections = new ThrottledLog(LOG, System.Logger.Level.WARNING, REJECTION_LOG_INTERVAL,
+                scheduler::nowNanos);
     }
 
     // ---------------------------------------------------------------- public API
@@ -338,7 +345,9 @@ public final class Membership {
 
     private void reject(RejectReason reason, String from, String detail) {
         traffic.countRejected(reason);
-        LOG.log(System.Logger.Level.WARNING, "{0}: rejected input from {1}: {2}", name, from, detail);
+        // one line per interval at most, with counts of what was held back: junk must not flood the log
+        rejections.log(reason.name().toLowerCase(java.util.Locale.ROOT),
+                name + ": rejected input from " + from + ": " + detail);
     }
 
     private void dispatch(Message m, String from) {
@@ -360,7 +369,7 @@ public final class Membership {
             } else if (m instanceof PeerStateUpdate u) {
                 states.merge(u.state());
             } else if (m instanceof PushPull p) {
-                onPushPull(p);
+                onPushPull(p, from);
             }
         } catch (RuntimeException e) {
             // A bug, not bad input: log it loudly but keep the node running.
@@ -409,7 +418,14 @@ public final class Membership {
         return new PushPull(join, reply, name, address, table.records(), states.all());
     }
 
-    private void onPushPull(PushPull p) {
+    private void onPushPull(PushPull p, String from) {
+        if (!p.reply() && !sameHost(p.senderAddress(), from)) {
+            // Answering would make us dial whatever address the message names: a reflector for
+            // anyone who can open a stream. The answer goes only to the host the stream came from.
+            reject(RejectReason.UNEXPECTED, from, "push-pull asks for an answer at " + p.senderAddress()
+                    + ", not at the host it came from");
+            return;
+        }
         if (!p.reply()) {
             outbox.sendReliable(p.senderAddress(), fullState(p.join(), true), null);
         } else if (p.join()) {
@@ -482,6 +498,13 @@ public final class Membership {
     private boolean inView(String member) {
         Member m = table.get(member);
         return m != null && !m.status.gone();
+    }
+
+    /** Whether two {@code host:port} addresses (a stream's source may carry a suffix) name one host. */
+    static boolean sameHost(String a, String b) {
+        int ca = a.lastIndexOf(':');
+        int cb = b.lastIndexOf(':');
+        return ca > 0 && cb > 0 && a.regionMatches(0, b, 0, ca) && (ca == cb);
     }
 
     private long stagger(long interval) {
