@@ -2,6 +2,7 @@ package io.fleetlab.simulator.cli;
 
 import io.fleetlab.simulator.report.CsvExport;
 import io.fleetlab.simulator.report.TextReport;
+import io.fleetlab.simulator.result.ResultFileNames;
 import io.fleetlab.simulator.result.ResultFiles;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.run.ScenarioRun;
@@ -81,17 +82,36 @@ public final class SimulateCommand implements Callable<Integer> {
             stderr.println("fleetlab-sim: name a scenario, e.g. scale-out.json; available in " + scenarioDir + ": " + available());
             return 2;
         }
+        List<String> problems = new ArrayList<>();
         if (seeds < 1) {
-            stderr.println("fleetlab-sim: --seeds must be at least 1, got " + seeds);
-            return 2;
+            problems.add("--seeds must be at least 1, got " + seeds);
+        }
+        if (threads != null && threads < 1) {
+            problems.add("--threads must be at least 1, got " + threads);
+        }
+        if (seed != null && seeds > 1 && seed > Long.MAX_VALUE - (seeds - 1)) {
+            problems.add("--seed " + seed + " with --seeds " + seeds + " runs past the largest seed "
+                    + Long.MAX_VALUE + "; start at most at " + (Long.MAX_VALUE - (seeds - 1)));
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            problems.add("--out " + out + " is a file; expected a directory for the result files");
         }
         Path file = Path.of(scenario);
         if (!Files.exists(file)) {
             file = scenarioDir.resolve(scenario);
         }
         if (!Files.exists(file)) {
-            stderr.println("fleetlab-sim: no scenario file " + scenario + " (looked in " + scenarioDir.toAbsolutePath()
+            problems.add("no scenario file " + scenario + " (looked in " + scenarioDir.toAbsolutePath()
                     + "); available: " + available());
+        } else if (Files.isDirectory(file)) {
+            problems.add(file + " is a directory; expected a scenario file such as scale-out.json");
+        } else if (!Files.isReadable(file)) {
+            problems.add(file + " cannot be read");
+        }
+        if (!problems.isEmpty()) {
+            for (String p : problems) {
+                stderr.println("fleetlab-sim: " + p);
+            }
             return 2;
         }
         List<ScenarioVariants.Variant> variants;
@@ -112,6 +132,11 @@ public final class SimulateCommand implements Callable<Integer> {
         for (ScenarioVariants.Variant v : variants) {
             for (String a : algorithms(v.scenario())) {
                 long from = seed != null ? seed : v.scenario().seed();
+                if (from > Long.MAX_VALUE - (seeds - 1)) {
+                    stderr.println("fleetlab-sim: the scenario's seed " + from + " with --seeds " + seeds
+                            + " runs past the largest seed " + Long.MAX_VALUE);
+                    return 2;
+                }
                 for (int k = 0; k < seeds; k++) {
                     jobs.add(new Sweep.Job(v.label(), v.scenario(), a, from + k));
                 }
@@ -165,12 +190,12 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private Path write(SimulationResult r, String variant) throws IOException {
-        String base = r.scenario() + "-" + r.algorithm() + "-" + r.seed()
-                + (variant.isEmpty() ? "" : "-" + variant.replaceAll("[^A-Za-z0-9._=-]", "_"));
-        Path file = out.resolve(base + ".json");
+        // the scenario name and the variant come from input files: the name is sanitised and capped
+        String base = r.scenario() + "-" + r.algorithm() + "-" + r.seed() + (variant.isEmpty() ? "" : "-" + variant);
+        Path file = ResultFileNames.in(out, base, ".json");
         ResultFiles.write(r, file);
         if (csv) {
-            CsvExport.write(r, out.resolve(base));
+            CsvExport.write(r, ResultFileNames.in(out, base, ""));
         }
         return file;
     }
