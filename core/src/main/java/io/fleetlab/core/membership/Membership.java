@@ -264,6 +264,17 @@ public final class Membership {
         events.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * Rotates the gossip keys (memberlist's keyring: the first key encrypts, all decrypt). To rotate
+     * without losing traffic, install a new key as a secondary everywhere, then make it primary
+     * everywhere, then drop the old one.
+     *
+     * @throws IllegalArgumentException when {@code keyring} would switch encryption on or off
+     */
+    public void setKeyring(io.fleetlab.core.membership.wire.Keyring keyring) {
+        codec.rekey(keyring);
+    }
+
     /** What this node sent, received and rejected so far. */
     public TrafficCounters traffic() {
         return traffic;
