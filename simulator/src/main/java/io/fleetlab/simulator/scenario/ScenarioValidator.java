@@ -1,5 +1,6 @@
 package io.fleetlab.simulator.scenario;
 
+import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.network.LatencyModel;
 import java.time.Duration;
@@ -185,7 +186,12 @@ final class ScenarioValidator {
         between("fleet.gossip.retransmitMult", g.retransmitMult(), 1, 1000);
         Scenario.Gossip gossip = new Scenario.Gossip(preset, g.probeInterval(), g.probeTimeout(), g.gossipInterval(),
                 g.gossipNodes(), g.indirectChecks(), g.suspicionMult(), g.retransmitMult(), g.pushPullInterval(), g.notifyInterval());
-        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread);
+        Duration sizeTimeout = nonNegative("fleet.minClusterSizeTimeout", f.minClusterSizeTimeout(), Duration.ZERO);
+        Duration reload = nonNegative("fleet.scrapeReloadInterval", f.scrapeReloadInterval(),
+                Component.PROMETHEUS_RELOAD_INTERVAL);
+        atMost("fleet.minClusterSizeTimeout", sizeTimeout, ScenarioLimits.MAX_DURATION);
+        atMost("fleet.scrapeReloadInterval", reload, ScenarioLimits.MAX_DURATION);
+        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, sizeTimeout, reload);
     }
 
     private void positiveIfSet(String path, Duration d) {
@@ -241,7 +247,7 @@ final class ScenarioValidator {
             problem("network.latency.sigma", "must be positive, got " + sigma);
         }
         double min = within("network.latency.minMs", l.minMs(), 0.05, 0, maxMs, " ms");
-        Duration streamTimeout = positive("network.streamTimeout", given.streamTimeout(), Duration.ofSeconds(10));
+        Duration streamTimeout = positive("network.streamTimeout", given.streamTimeout(), Duration.ofSeconds(2));
         atMost("network.streamTimeout", streamTimeout, ScenarioLimits.MAX_DURATION);
         return new Scenario.Network(new Scenario.Latency(dist, mean, spread, sigma, min),
                 probability("network.loss", given.loss(), 0), probability("network.duplication", given.duplication(), 0),
