@@ -8,6 +8,7 @@ import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.run.ScenarioRun;
 import io.fleetlab.simulator.scenario.Scenario;
 import io.fleetlab.simulator.scenario.ScenarioException;
+import io.fleetlab.simulator.scenario.ScenarioLimits;
 import io.fleetlab.simulator.scenario.ScenarioLoader;
 import io.fleetlab.simulator.scenario.ScenarioVariants;
 import io.fleetlab.simulator.sweep.RunSummary;
@@ -140,6 +141,16 @@ public final class SimulateCommand implements Callable<Integer> {
                 for (int k = 0; k < seeds; k++) {
                     jobs.add(new Sweep.Job(v.label(), v.scenario(), a, from + k));
                 }
+            }
+        }
+        int parallel = jobs.size() == 1 ? 1 : Math.min(jobs.size(),
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        for (ScenarioVariants.Variant v : variants) {
+            // before anything runs: a run that cannot fit in this JVM's heap is refused, naming the heap it needs
+            String tooBig = ScenarioLimits.heapProblem(v.scenario(), parallel, Runtime.getRuntime().maxMemory());
+            if (tooBig != null) {
+                stderr.println("fleetlab-sim: " + (v.label().isEmpty() ? "" : v.label() + ": ") + tooBig);
+                return 2;
             }
         }
         Files.createDirectories(out);

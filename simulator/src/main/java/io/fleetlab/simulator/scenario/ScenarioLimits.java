@@ -75,9 +75,43 @@ public final class ScenarioLimits {
         return nodes * (duration.toNanos() / 1e9) * EVENTS_PER_NODE_SECOND;
     }
 
-    /** Adds a problem for every budget the scenario breaks, given the heap this JVM may use. */
-    static void budget(Duration duration, Duration sample, int nodes, int targets, int tokens, String pattern,
-            List<ScenarioValidator.Problem> problems) {
+    /**
+     * Nodes a checked scenario starts in all: the fleet, every join, and every scale-to beyond the
+     * initial size (an upper bound: scale-downs are not subtracted).
+     */
+    public static int nodesStarted(Scenario s) {
+        long n = s.fleet().size();
+        for (Action a : s.timeline()) {
+            if (a instanceof Action.Join j) {
+                n += j.count() == null ? 1 : j.count();
+            } else if (a instanceof Action.ScaleTo st && st.size() != null) {
+                n += Math.max(0, st.size() - s.fleet().size());
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, n);
+    }
+
+    /**
+     * Why {@code runs} runs of {@code s} at once would not fit in {@code maxHeapBytes}, or null when
+     * they would. Checked by the command line before anything runs (not by the loader: whether a
+     * file fits depends on the JVM that runs it, not on the file).
+     */
+    public static String heapProblem(Scenario s, int runs, long maxHeapBytes) {
+        long one = estimateHeapBytes(nodesStarted(s), s.targets().count(), s.hashing().tokensPerNode());
+        long need = one * Math.max(1, runs);
+        if (need <= maxHeapBytes) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT,
+                "fleet.size: %d nodes, %d targets and %d tokens per node need about %d MiB of heap%s; this JVM has "
+                        + "%d MiB (run with -Xmx%dm or more%s, or shrink the fleet or targets.count)",
+                nodesStarted(s), s.targets().count(), s.hashing().tokensPerNode(), need >> 20,
+                runs > 1 ? " for " + runs + " runs at once" : "", maxHeapBytes >> 20, (need >> 20) + 1,
+                runs > 1 ? ", or fewer --threads" : "");
+    }
+
+    /** Adds a problem for every budget the scenario breaks (samples and events; the heap is checked before running). */
+    static void budget(Duration duration, Duration sample, int nodes, List<ScenarioValidator.Problem> problems) {
         if (duration == null) {
             return;
         }
@@ -92,14 +126,6 @@ public final class ScenarioLimits {
             problems.add(new ScenarioValidator.Problem("duration", String.format(java.util.Locale.ROOT,
                     "%d nodes for %s would dispatch about %.2g events; at most %d per run (shorten the run or the fleet)",
                     nodes, Durations.format(duration), events, MAX_EVENTS)));
-        }
-        long heap = estimateHeapBytes(nodes, targets, tokens);
-        long max = Runtime.getRuntime().maxMemory();
-        if (heap > max) {
-            problems.add(new ScenarioValidator.Problem("fleet.size", String.format(java.util.Locale.ROOT,
-                    "%d nodes, %d targets and %d tokens per node need about %d MiB of heap; this JVM has %d MiB "
-                            + "(run with -Xmx%dm or more, or shrink the fleet or targets.count)",
-                    nodes, targets, tokens, heap >> 20, max >> 20, (heap >> 20) + 1)));
         }
     }
 }

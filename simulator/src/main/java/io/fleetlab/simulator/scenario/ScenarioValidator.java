@@ -131,8 +131,7 @@ final class ScenarioValidator {
             peakNodes = timeline(timeline, duration, fleet);
         }
         if (problems.isEmpty()) {
-            ScenarioLimits.budget(duration, sample, peakNodes, targets.count(), hashing.tokensPerNode(),
-                    fleet.namePattern(), problems);
+            ScenarioLimits.budget(duration, sample, peakNodes, problems);
         }
         return new Scenario(Scenario.VERSION, name, s.description() == null ? "" : s.description(),
                 s.seed() == null ? 1L : s.seed(), duration, sample, fleet, targets, hashing, network, timeline);

@@ -157,4 +157,14 @@ class SimulateCommandTest {
             assertTrue(names.stream().allMatch(n -> n.length() <= 255), names.toString());
         }
     }
+
+    @Test
+    void aRunThatCannotFitTheHeapIsRefusedBeforeItStarts(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("huge.json"), TINY.replace("\"size\": 4", "\"size\": 19999")
+                .replace("\"count\": 500", "\"count\": 5000000"));
+        Outcome o = run("--scenario-dir=" + dir, "huge.json", "--out", dir.resolve("res").toString(), "--quiet");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("MiB of heap") && o.err().contains("-Xmx"), o.err());
+        assertFalse(Files.exists(dir.resolve("res")), "nothing ran");
+    }
 }

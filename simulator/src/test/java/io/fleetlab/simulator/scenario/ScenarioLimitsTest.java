@@ -76,14 +76,17 @@ class ScenarioLimitsTest {
     }
 
     @Test
-    void aRunTooLargeForTheHeapNamesTheHeapItWouldNeed() {
-        String big = with("").replace("\"size\": 3", "\"size\": 19000").replace("\"2m\"", "\"10s\"")
-                .replace("{ \"at\": \"10s\", \"action\": \"join\" }", "");
-        long need = ScenarioLimits.estimateHeapBytes(19000, 10_000, 512);
-        if (need <= Runtime.getRuntime().maxMemory()) {
-            return; // a JVM with more than ~90 GiB of heap would run it
-        }
-        failsWith(big, "fleet.size", "19000 nodes", "MiB of heap", "-Xmx" + ((need >> 20) + 1) + "m");
+    void aRunTooLargeForTheHeapNamesTheHeapItWouldNeed() throws ScenarioException {
+        Scenario big = ScenarioLoader.parse("big.json", with("").replace("\"size\": 3", "\"size\": 19000")
+                .replace("\"2m\"", "\"10s\"").getBytes(StandardCharsets.UTF_8), "big");
+        assertEquals(19001, ScenarioLimits.nodesStarted(big), "the fleet and its join");
+        long need = ScenarioLimits.estimateHeapBytes(19001, 10_000, 512);
+        String problem = ScenarioLimits.heapProblem(big, 1, 8L << 30);
+        assertTrue(problem.contains("fleet.size: 19001 nodes") && problem.contains("this JVM has 8192 MiB")
+                && problem.contains("-Xmx" + ((need >> 20) + 1) + "m"), problem);
+        assertEquals(null, ScenarioLimits.heapProblem(big, 1, need));
+        String sweep = ScenarioLimits.heapProblem(big, 4, 2 * need);
+        assertTrue(sweep.contains("for 4 runs at once") && sweep.contains("fewer --threads"), sweep);
     }
 
     @Test
