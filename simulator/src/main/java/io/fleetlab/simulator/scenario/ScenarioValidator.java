@@ -22,6 +22,7 @@ final class ScenarioValidator {
     static final List<String> SHAPES = List.of("kubernetes-pods", "node-exporters", "strings");
     static final List<String> PRESETS = List.of("alloy", "lan", "wan");
     static final List<String> MEMBERSHIP = List.of("gossip", "oracle");
+    static final List<String> STARTS = List.of("cold", "converged");
     static final List<String> TARGET_FORMATS = List.of("auto", "json", "prometheus", "text");
 
     private final List<Problem> problems;
@@ -170,6 +171,7 @@ final class ScenarioValidator {
         }
         Duration spread = nonNegative("fleet.joinSpread", f.joinSpread(), Duration.ofSeconds(2));
         atMost("fleet.joinSpread", spread, ScenarioLimits.MAX_DURATION);
+        String start = oneOf("fleet.start", f.start(), STARTS, "cold");
         Scenario.Gossip g = f.gossip() == null ? new Scenario.Gossip(null, null, null, null, null, null, null, null, null, null) : f.gossip();
         String preset = oneOf("fleet.gossip.preset", g.preset(), PRESETS, "alloy");
         positiveIfSet("fleet.gossip.probeInterval", g.probeInterval());
@@ -191,7 +193,7 @@ final class ScenarioValidator {
                 Component.PROMETHEUS_RELOAD_INTERVAL);
         atMost("fleet.minClusterSizeTimeout", sizeTimeout, ScenarioLimits.MAX_DURATION);
         atMost("fleet.scrapeReloadInterval", reload, ScenarioLimits.MAX_DURATION);
-        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, sizeTimeout, reload);
+        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, sizeTimeout, reload, start);
     }
 
     private void positiveIfSet(String path, Duration d) {
