@@ -20,12 +20,12 @@ public final class LoadChart {
         targets.setName("targets");
         chart.getData().add(targets);
         if (load == null) {
-            chart.setTitle("Load: none recorded");
+            chart.setTitle(RunTitle.titled("Load", result, "none recorded"));
             return chart;
         }
-        chart.setTitle(String.format(Locale.ROOT,
-                "Load: mean %.1f (dashed) \u00b1 %.1f%% expected sd (shaded); peak/mean %.3f, sd %.1f%%",
-                load.mean(), load.boundRelativeSd() * 100, load.peakToMean(), load.relativeSd() * 100));
+        chart.setTitle(RunTitle.titled("Load", result, String.format(Locale.ROOT,
+                "mean %.1f (dashed) \u00b1 %.1f%% expected sd (shaded); peak/mean %.3f, sd %.1f%%",
+                load.mean(), load.boundRelativeSd() * 100, load.peakToMean(), load.relativeSd() * 100)));
         ReferenceBarChart.Reference band = new ReferenceBarChart.Reference(
                 load.mean() * (1 - load.boundRelativeSd()), load.mean(), load.mean() * (1 + load.boundRelativeSd()));
         for (LoadSummary.NodeLoad n : MembershipTimelineChart.nullSafe(load.perNode())) {
