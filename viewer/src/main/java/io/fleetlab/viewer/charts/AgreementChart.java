@@ -56,6 +56,8 @@ public final class AgreementChart extends HBox implements TimeCursor {
         }
         TimeLineChart startUp = chart(samples, 0, from, "Start-up\n(before the first action)");
         startUp.setLegendVisible(false);
+        // A quarter of the width holds about four tick labels.
+        ((javafx.scene.chart.NumberAxis) startUp.getXAxis()).setTickUnit(NiceScale.tick(from, 4));
         return new AgreementChart(startUp, run);
     }
 

@@ -70,8 +70,10 @@ public final class MembershipHeatMap extends Region implements TimeCursor {
         this.liveTimes = agreement.stream().mapToDouble(AgreementSample::time).toArray();
         this.live = agreement.stream().mapToInt(AgreementSample::liveNodes).toArray();
         this.scale = Math.max(1, maxDeviation());
+        int fleet = result.nodes() == null ? nodes.size() : Math.max(nodes.size(), result.nodes().size());
         this.title = RunTitle.titled("Membership convergence", result, String.format(Locale.ROOT,
-                "%d nodes; each node's view size minus the live fleet", nodes.size()));
+                "each node's view size minus the live fleet; %s", nodes.size() == fleet ? fleet + " nodes"
+                        : nodes.size() + " of " + fleet + " nodes (the result samples the views of these)"));
         setId("membershipChart");
         getChildren().addAll(canvas, cursorLayer);
         cursorLayer.setMouseTransparent(true);

@@ -108,7 +108,7 @@ public final class RunFigures {
     }
 
     public Region loadChart() {
-        return LoadChart.create(result);
+        return LoadChart.figure(result);
     }
 
     public ProtocolView protocolView() {

@@ -133,6 +133,15 @@ public final class RingView extends Region {
         drawLegend(g, plotWidth, owner);
     }
 
+    /** A share with two significant digits: 5.1%, 0.67%, 0.098%. */
+    static String percent(double share) {
+        double p = share * 100;
+        return p >= 10 ? String.format(Locale.ROOT, "%.0f%%", p)
+                : p >= 1 ? String.format(Locale.ROOT, "%.1f%%", p)
+                : p >= 0.1 ? String.format(Locale.ROOT, "%.2f%%", p)
+                : String.format(Locale.ROOT, "%.3f%%", p);
+    }
+
     /** Fills the annulus between circle fractions {@code from} and {@code to}. */
     private static void fillArc(GraphicsContext g, double cx, double cy, double inner, double outer, double from, double to) {
         int steps = (int) Math.max(1, Math.ceil((to - from) * 720));
@@ -152,7 +161,7 @@ public final class RingView extends Region {
 
     /**
      * Each node's name and share inside the ring, next to its arc, where the arc is long enough
-     * to carry a line of text; on a ring too crowded for that, the largest and smallest shares
+     * to carry a line of text; on a ring too crowded for that, the largest and the smallest share
      * and the selected target's owner are labelled.
      */
     private void drawShareLabels(GraphicsContext g, double cx, double cy, double r, List<String> names,
@@ -160,7 +169,7 @@ public final class RingView extends Region {
         double inner = r;
         g.setFont(Font.font(12));
         g.setTextBaseline(VPos.CENTER);
-        double lineGap = 15;
+        double lineGap = 24; // radial labels converge towards the centre
         double circumference = 2 * Math.PI * inner;
         boolean all = names.size() * lineGap <= circumference;
         java.util.Set<String> labelled = new java.util.HashSet<>();
@@ -168,8 +177,8 @@ public final class RingView extends Region {
             labelled.addAll(names);
         } else {
             List<String> bySize = names.stream().sorted(java.util.Comparator.comparingDouble(n -> shares.getOrDefault(n, 0.0))).toList();
-            labelled.addAll(bySize.subList(0, Math.min(3, bySize.size())));
-            labelled.addAll(bySize.subList(Math.max(0, bySize.size() - 3), bySize.size()));
+            labelled.add(bySize.get(0));
+            labelled.add(bySize.get(bySize.size() - 1));
             owner.ifPresent(labelled::add);
         }
         double at = 0;
@@ -193,7 +202,7 @@ public final class RingView extends Region {
             g.rotate(Math.toDegrees(theta) + (right ? -90 : 90));
             g.setTextAlign(right ? TextAlignment.RIGHT : TextAlignment.LEFT);
             g.setFill(owner.map(node::equals).orElse(false) ? Color.BLACK : Color.gray(0.25));
-            g.fillText(String.format(Locale.ROOT, "%s %.1f%%", node, share * 100), 0, 0);
+            g.fillText(node + " " + percent(share), 0, 0);
             g.restore();
         }
     }
@@ -251,20 +260,30 @@ public final class RingView extends Region {
         g.setTextBaseline(VPos.CENTER);
         double y = 40;
         double step = 16;
-        int fits = (int) Math.max(1, (canvas.getHeight() - 60) / step);
-        int shown = layout.nodes().size() <= fits ? layout.nodes().size() : fits - 1;
         List<String> names = layout.nodes().stream().sorted(NaturalOrder.INSTANCE).toList();
+        int fits = (int) Math.max(1, (canvas.getHeight() - 60) / step);
+        if (names.size() > fits) {
+            // Too many to list: first the ideal, lowest and highest shares, then as many as fit.
+            String low = names.stream().min(java.util.Comparator.comparingDouble(n -> shares.getOrDefault(n, 0.0))).orElse("");
+            String high = names.stream().max(java.util.Comparator.comparingDouble(n -> shares.getOrDefault(n, 0.0))).orElse("");
+            g.setFill(Color.BLACK);
+            g.fillText("ideal share " + percent(1.0 / names.size()), x, y);
+            g.fillText("lowest " + percent(shares.getOrDefault(low, 0.0)) + "  " + low, x, y + step);
+            g.fillText("highest " + percent(shares.getOrDefault(high, 0.0)) + "  " + high, x, y + 2 * step);
+            y += 3 * step + 8;
+            fits -= 4;
+        }
+        int shown = names.size() <= fits ? names.size() : Math.max(0, fits - 1);
         for (String node : names.subList(0, shown)) {
             g.setFill(colors.of(node));
             g.fillRect(x, y - 5, 12, 10);
             g.setFill(owner.map(node::equals).orElse(false) ? Color.BLACK : Color.DIMGRAY);
-            double share = shares.getOrDefault(node, 0.0);
-            g.fillText(String.format("%s  %.1f%%", node, share * 100), x + 18, y);
+            g.fillText(node + "  " + percent(shares.getOrDefault(node, 0.0)), x + 18, y);
             y += step;
         }
-        if (shown < layout.nodes().size()) {
+        if (shown < names.size()) {
             g.setFill(Color.DIMGRAY);
-            g.fillText("\u2026 and " + (layout.nodes().size() - shown) + " more", x + 18, y);
+            g.fillText("\u2026 and " + (names.size() - shown) + " more", x + 18, y);
         }
         if (!layout.exact()) {
             g.setFill(Color.DIMGRAY);
