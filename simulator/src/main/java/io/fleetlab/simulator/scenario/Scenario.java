@@ -41,9 +41,14 @@ public record Scenario(
      * @param gossip         the gossip configuration
      * @param minClusterSize Alloy's wait-for-size; 0 disables it
      * @param joinSpread     the start-up window over which the initial nodes start
+     * @param minClusterSizeTimeout Alloy's wait-for-size-timeout: after this long short of the size
+     *                       the cluster counts as ready anyway; 0 waits forever
+     * @param scrapeReloadInterval the scrape manager's reload tick (Prometheus'
+     *                       {@code DiscoveryReloadInterval}): ownership changes reach the scrapers
+     *                       only at the next tick; 0 applies them at once
      */
     public record Fleet(Integer size, String namePattern, String membership, Gossip gossip, Integer minClusterSize,
-            Duration joinSpread) {}
+            Duration joinSpread, Duration minClusterSizeTimeout, Duration scrapeReloadInterval) {}
 
     /**
      * A gossip preset and any overrides (null keeps the preset's value).
@@ -55,10 +60,18 @@ public record Scenario(
             Duration pushPullInterval, Duration notifyInterval) {}
 
     /**
-     * @param count how many targets
-     * @param shape {@code kubernetes-pods}, {@code node-exporters} or {@code strings}
+     * @param count  how many targets (a target file's own count when {@code file} is set)
+     * @param shape  {@code kubernetes-pods}, {@code node-exporters} or {@code strings}; null with a file
+     * @param file   the operator's own targets instead of a shape (relative to the scenario file;
+     *               absolute once loaded), in a format of {@code fleetlab owner}
+     * @param format {@code auto}, {@code json}, {@code prometheus} or {@code text}; with a file only
      */
-    public record Targets(Integer count, String shape) {}
+    public record Targets(Integer count, String shape, String file, String format) {
+        /** Synthetic targets of a shape. */
+        public Targets(Integer count, String shape) {
+            this(count, shape, null, null);
+        }
+    }
 
     /**
      * @param algorithm     the sharder every node uses

@@ -1,5 +1,6 @@
 package io.fleetlab.simulator.scenario;
 
+import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.network.LatencyModel;
 import java.time.Duration;
@@ -21,6 +22,7 @@ final class ScenarioValidator {
     static final List<String> SHAPES = List.of("kubernetes-pods", "node-exporters", "strings");
     static final List<String> PRESETS = List.of("alloy", "lan", "wan");
     static final List<String> MEMBERSHIP = List.of("gossip", "oracle");
+    static final List<String> TARGET_FORMATS = List.of("auto", "json", "prometheus", "text");
 
     private final List<Problem> problems;
 
@@ -136,7 +138,10 @@ final class ScenarioValidator {
         atLeast("fleet.gossip.retransmitMult", g.retransmitMult(), 1);
         Scenario.Gossip gossip = new Scenario.Gossip(preset, g.probeInterval(), g.probeTimeout(), g.gossipInterval(),
                 g.gossipNodes(), g.indirectChecks(), g.suspicionMult(), g.retransmitMult(), g.pushPullInterval(), g.notifyInterval());
-        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread);
+        Duration sizeTimeout = nonNegative("fleet.minClusterSizeTimeout", f.minClusterSizeTimeout(), Duration.ZERO);
+        Duration reload = nonNegative("fleet.scrapeReloadInterval", f.scrapeReloadInterval(),
+                Component.PROMETHEUS_RELOAD_INTERVAL);
+        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, sizeTimeout, reload);
     }
 
     private void positiveIfSet(String path, Duration d) {
@@ -153,6 +158,21 @@ final class ScenarioValidator {
 
     private Scenario.Targets targets(Scenario.Targets t) {
         Scenario.Targets given = t == null ? new Scenario.Targets(null, null) : t;
+        if (given.file() != null) {
+            if (given.file().isBlank()) {
+                problem("targets.file", "must name a file");
+            }
+            if (given.shape() != null) {
+                problem("targets.shape", "give a shape or a file, not both");
+            }
+            if (given.count() != null) {
+                problem("targets.count", "the file decides how many targets there are; leave count out");
+            }
+            return new Scenario.Targets(null, null, given.file(), oneOf("targets.format", given.format(), TARGET_FORMATS, "auto"));
+        }
+        if (given.format() != null) {
+            problem("targets.format", "applies to targets.file only");
+        }
         int count = given.count() == null ? 10_000 : given.count();
         if (count < 0) {
             problem("targets.count", "must not be negative, got " + count);
@@ -197,7 +217,7 @@ final class ScenarioValidator {
         return new Scenario.Network(new Scenario.Latency(dist, mean, spread, sigma, min),
                 probability("network.loss", given.loss(), 0), probability("network.duplication", given.duplication(), 0),
                 probability("network.reorder", given.reorder(), 0),
-                positive("network.streamTimeout", given.streamTimeout(), Duration.ofSeconds(10)));
+                positive("network.streamTimeout", given.streamTimeout(), Duration.ofSeconds(2)));
     }
 
     private void timeline(List<Action> timeline, Duration duration, Scenario.Fleet fleet) {
