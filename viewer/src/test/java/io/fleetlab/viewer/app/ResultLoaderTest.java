@@ -16,7 +16,7 @@ class ResultLoaderTest {
     @Test
     void fieldsThisBuildDoesNotKnowAreIgnored(@TempDir Path dir) throws Exception {
         String json = Files.readString(SampleResult.file());
-        String extended = json.replaceFirst("\\{", "{\"context\": {\"tool\": \"fleetlab 9\", \"args\": [\"--seed=42\"]},")
+        String extended = json.replaceFirst("\\{", "{\"annotations\": {\"tool\": \"fleetlab 9\", \"args\": [\"--seed=42\"]},")
                 .replaceFirst("\"liveNodes\"", "\"maxUnowned\": 3, \"liveNodes\"");
         assertTrue(!extended.equals(json) && extended.contains("maxUnowned"));
         Path file = dir.resolve("extended.json");
