@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.cluster.MemberSettings;
 import io.fleetlab.core.http.StatusServer;
+import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.core.membership.wire.Keyring;
 import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.net.NioTransport;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +54,25 @@ public final class ClusterNode {
             return;
         }
         PrintStream out = System.out;
+        GossipConfig config = options.config();
+        Keyring keys = Keyring.none();
+        if (options.keyringFile() != null) {
+            Path file = Path.of(options.keyringFile());
+            try {
+                keys = KeyringFile.read(file);
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println("error: --keyring-file: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+            if (KeyringFile.readableByOthers(file)) {
+                System.err.println("warning: " + file + " is readable by other users; the gossip keys are not secret");
+            }
+            config = config.withKeyring(keys);
+        } else {
+            System.err.println("warning: gossip is plaintext; anyone who can reach " + options.bind()
+                    + " can join, forge or remove members (use --keyring-file on untrusted networks)");
+        }
         TargetsFile targets = null;
         if (options.targets() != null) {
             try {
@@ -64,7 +86,9 @@ public final class ClusterNode {
         List<Component> components = targets == null ? List.of()
                 : List.of(Component.scrape(COMPONENT, targets.keys()));
         LocalNode node = LocalNode.create(options.name(), NioTransport.parse(options.bind()),
-                MemberSettings.of(options.config()), new SecureRandom(), components);
+                MemberSettings.of(config), new SecureRandom(), components);
+        KeyringWatcher watcher = options.keyringFile() == null ? null
+                : new KeyringWatcher(Path.of(options.keyringFile()), keys, Duration.ofSeconds(10), node::setKeyring);
         node.onEvent(e -> out.println(describe(e)));
         StatusServer http = options.http() == null ? null : serve(node, options.http(), targets);
         node.start(options.join(), options.viewer() ? PeerState.VIEWER : PeerState.PARTICIPANT);
@@ -82,6 +106,9 @@ public final class ClusterNode {
             }
             if (http != null) {
                 http.close();
+            }
+            if (watcher != null) {
+                watcher.close();
             }
         }, "leave"));
         Thread.currentThread().join();

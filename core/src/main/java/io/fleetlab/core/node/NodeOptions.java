@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * {@link ClusterNode}'s command line: {@code --name}, {@code --bind}, {@code --join} (repeatable or
- * comma-separated), {@code --http}, {@code --preset lan|wan|alloy}, {@code --viewer}.
+ * comma-separated), {@code --http}, {@code --preset lan|wan|alloy}, {@code --viewer},
+ * {@code --keyring-file}, {@code --require-encryption}.
  *
  * @param name   node name (required)
  * @param bind   gossip address, {@code host:port}
@@ -14,14 +15,17 @@ import java.util.List;
  * @param http   address of the peer-list HTTP endpoint, or null for none
  * @param config the gossip configuration (from the preset)
  * @param viewer stay a viewer instead of becoming a participant
+ * @param keyringFile       a {@link KeyringFile} to encrypt gossip with, or null for plaintext
+ * @param requireEncryption refuse to run without {@code keyringFile}
  * @param targets the targets file to share out ({@link TargetsFile}), or null for none
  */
 public record NodeOptions(String name, String bind, List<String> join, String http, GossipConfig config,
-        boolean viewer, String targets) {
+        boolean viewer, String keyringFile, boolean requireEncryption, String targets) {
 
     static final String USAGE = """
             usage: ClusterNode --name NAME [--bind HOST:PORT] [--join HOST:PORT[,HOST:PORT...]]...
-                               [--http HOST:PORT] [--preset alloy|lan|wan] [--viewer] [--targets FILE]
+                               [--http HOST:PORT] [--preset alloy|lan|wan] [--viewer]
+                               [--keyring-file FILE] [--require-encryption] [--targets FILE]
               --name     unique node name (required)
               --bind     gossip address for UDP and TCP (default 127.0.0.1:7946)
               --join     seed node(s) to join through; repeatable; none = start a new cluster
@@ -31,6 +35,11 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
               --viewer   watch the cluster without becoming a participant
               --targets  a JSON list of targets (strings, or objects of labels) to share out
                          with the others on Alloy's ring; nothing is scraped
+              --keyring-file FILE   encrypt and authenticate gossip with the AES keys in FILE (a JSON
+                         array of base64 keys, the first primary); re-read every 10 s to rotate keys
+              --require-encryption  refuse to start without --keyring-file
+            Without a keyring gossip is plaintext: anyone who can reach the gossip port can join,
+            forge or remove members. Use plaintext on trusted networks only.
             """;
 
     /**
@@ -46,6 +55,8 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
         GossipConfig config = GossipConfig.alloy();
         boolean viewer = false;
         String targets = null;
+        String keyringFile = null;
+        boolean requireEncryption = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String key = a;
@@ -57,7 +68,8 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
             }
             switch (key) {
                 case "--viewer" -> viewer = true;
-                case "--name", "--bind", "--join", "--http", "--preset", "--targets" -> {
+                case "--require-encryption" -> requireEncryption = true;
+                case "--name", "--bind", "--join", "--http", "--preset", "--keyring-file", "--targets" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(key + ": expected a value");
@@ -67,6 +79,7 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
                     switch (key) {
                         case "--name" -> name = value;
                         case "--targets" -> targets = value;
+                        case "--keyring-file" -> keyringFile = value;
                         case "--bind" -> bind = address(key, value);
                         case "--http" -> http = address(key, value);
                         case "--join" -> {
@@ -91,7 +104,11 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("--name: required");
         }
-        return new NodeOptions(name, bind, List.copyOf(join), http, config, viewer, targets);
+        if (requireEncryption && keyringFile == null) {
+            throw new IllegalArgumentException("--require-encryption: needs --keyring-file");
+        }
+        return new NodeOptions(name, bind, List.copyOf(join), http, config, viewer, keyringFile, requireEncryption,
+                targets);
     }
 
     private static String address(String flag, String value) {
