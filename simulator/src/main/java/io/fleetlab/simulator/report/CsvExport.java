@@ -14,9 +14,11 @@ public final class CsvExport {
 
     /** Writes {@code <base>-agreement.csv} and {@code <base>-redistribution.csv}. */
     public static void write(SimulationResult r, Path base) throws IOException {
-        StringBuilder a = new StringBuilder("time_s,live_nodes,unowned,double_owned\n");
+        StringBuilder a = new StringBuilder("time_s,live_nodes,unowned,double_owned,max_unowned,max_double_owned,unowned_target_s,double_owned_target_s\n");
         for (AgreementSample s : r.agreement()) {
-            a.append(String.format(Locale.ROOT, "%.3f,%d,%d,%d%n", s.time(), s.liveNodes(), s.unowned(), s.doubleOwned()));
+            a.append(String.format(Locale.ROOT, "%.3f,%d,%d,%d,%d,%d,%.3f,%.3f%n", s.time(), s.liveNodes(), s.unowned(),
+                    s.doubleOwned(), s.maxUnowned(), s.maxDoubleOwned(), s.unownedTargetSeconds(),
+                    s.doubleOwnedTargetSeconds()));
         }
         Files.writeString(Path.of(base + "-agreement.csv"), a);
         StringBuilder d = new StringBuilder("time_s,kind,node,nodes_before,nodes_after,moved,moved_fraction,ideal,ratio,band_low,band_high,misplaced\n");

@@ -42,5 +42,5 @@ public record SimulationResult(
         PeerTableLog peerChanges,
         MembershipStats membership) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 }

@@ -14,6 +14,7 @@ import io.fleetlab.simulator.metrics.Bounds;
 import io.fleetlab.simulator.network.LatencyModel;
 import io.fleetlab.simulator.network.NetworkConditions;
 import io.fleetlab.simulator.network.SimNetwork;
+import io.fleetlab.simulator.network.TransportKind;
 import io.fleetlab.simulator.node.OwnershipTables;
 import io.fleetlab.simulator.node.SimNode;
 import io.fleetlab.simulator.result.Redistribution;
@@ -58,12 +59,13 @@ public final class ScenarioRun {
         this.seed = seed;
         this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         Scenario.Latency l = scenario.network().latency();
-        this.network = new SimNetwork(simulation, rng, conditions(scenario.network().loss()));
+        TransportKind transport = TransportKind.of(scenario.network().transport()).orElseThrow();
+        this.network = new SimNetwork(simulation, rng, conditions(scenario.network().loss()), transport);
         this.targets = TargetPopulation.generate(scenario.targets().shape(), scenario.targets().count(), rng);
         this.tables = new OwnershipTables(Sharders.create(algorithm, scenario.hashing().tokensPerNode()), targets,
                 Op.READ_WRITE, TABLE_CACHE);
         this.metrics = new RunMetrics(simulation, targets.size(), nodes);
-        this.gossip = GossipSettings.of(scenario.fleet().gossip());
+        this.gossip = GossipSettings.of(scenario.fleet().gossip(), transport);
         this.oracle = scenario.fleet().membership().equals("oracle");
         this.clustering = ClusteringOptions.alloyDefaults().withMinClusterSize(scenario.fleet().minClusterSize());
         if (l == null) {
@@ -87,13 +89,18 @@ public final class ScenarioRun {
         metrics.ledger.measureFrom(Math.min(firstAction, duration));
         new Timeline(this).schedule(scenario.timeline());
         long step = scenario.sampleInterval().toNanos();
+        long last = 0;
         for (long t = step; t <= duration; t += step) {
             simulation.runUntil(t);
             metrics.sample(step / 1e9);
             progress.progressed(t / 1e9, duration / 1e9);
+            last = t;
         }
         simulation.runUntil(duration);
-        metrics.ledger.advance(duration);
+        if (last < duration) {
+            // A short last interval, so the series still adds up to the totals.
+            metrics.sample((duration - last) / 1e9);
+        }
         return new ResultAssembler(scenario, algorithm, seed, targets.size(), metrics, nodes, gossip).build();
     }
 

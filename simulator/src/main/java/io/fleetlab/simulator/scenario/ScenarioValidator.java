@@ -2,6 +2,7 @@ package io.fleetlab.simulator.scenario;
 
 import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.network.LatencyModel;
+import io.fleetlab.simulator.network.TransportKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -91,7 +92,7 @@ final class ScenarioValidator {
         Scenario.Fleet fleet = fleet(s.fleet());
         Scenario.Targets targets = targets(s.targets());
         Scenario.Hashing hashing = hashing(s.hashing());
-        Scenario.Network network = network(s.network());
+        Scenario.Network network = network(s.network(), fleet);
         List<Action> timeline = s.timeline() == null ? List.of() : s.timeline();
         if (duration != null && fleet != null) {
             timeline(timeline, duration, fleet);
@@ -174,8 +175,13 @@ final class ScenarioValidator {
         return new Scenario.Hashing(algorithm, tokens, compare);
     }
 
-    private Scenario.Network network(Scenario.Network n) {
-        Scenario.Network given = n == null ? new Scenario.Network(null, null, null, null, null) : n;
+    private Scenario.Network network(Scenario.Network n, Scenario.Fleet fleet) {
+        Scenario.Network given = n == null ? new Scenario.Network(null, null, null, null, null, null) : n;
+        boolean alloy = fleet == null || fleet.gossip() == null || "alloy".equals(fleet.gossip().preset());
+        String transport = oneOf("network.transport", given.transport(), TransportKind.NAMES,
+                alloy ? TransportKind.CKIT_HTTP2.id() : TransportKind.MEMBERLIST_UDP.id());
+        Duration defaultStreamTimeout = TransportKind.CKIT_HTTP2.id().equals(transport) ? Duration.ofSeconds(2)
+                : Duration.ofSeconds(10);
         Scenario.Latency l = given.latency() == null ? new Scenario.Latency(null, null, null, null, null) : given.latency();
         String dist = oneOf("network.latency.distribution", l.distribution(), LatencyModel.KINDS, "log-normal");
         double mean = l.meanMs() == null ? 2.0 : l.meanMs();
@@ -197,7 +203,7 @@ final class ScenarioValidator {
         return new Scenario.Network(new Scenario.Latency(dist, mean, spread, sigma, min),
                 probability("network.loss", given.loss(), 0), probability("network.duplication", given.duplication(), 0),
                 probability("network.reorder", given.reorder(), 0),
-                positive("network.streamTimeout", given.streamTimeout(), Duration.ofSeconds(10)));
+                positive("network.streamTimeout", given.streamTimeout(), defaultStreamTimeout), transport);
     }
 
     private void timeline(List<Action> timeline, Duration duration, Scenario.Fleet fleet) {

@@ -6,7 +6,10 @@ import io.fleetlab.simulator.result.SimulationResult;
 import java.util.Locale;
 import javafx.scene.chart.XYChart;
 
-/** Ownership agreement over time: targets nobody scrapes and targets scraped twice or more. */
+/**
+ * Ownership agreement over time: per sample interval, the most targets nobody scraped and the most
+ * scraped twice or more (interval maxima, so a disagreement between two samples is not lost).
+ */
 public final class AgreementChart {
     private AgreementChart() {}
 
@@ -15,12 +18,12 @@ public final class AgreementChart {
         chart.setId("agreementChart");
         chart.setTitle(title(result.totals()));
         XYChart.Series<Number, Number> unowned = new XYChart.Series<>();
-        unowned.setName("unowned");
+        unowned.setName("unowned (interval max)");
         XYChart.Series<Number, Number> doubleOwned = new XYChart.Series<>();
-        doubleOwned.setName("double-owned");
+        doubleOwned.setName("double-owned (interval max)");
         for (AgreementSample s : MembershipTimelineChart.nullSafe(result.agreement())) {
-            unowned.getData().add(new XYChart.Data<>(s.time(), s.unowned()));
-            doubleOwned.getData().add(new XYChart.Data<>(s.time(), s.doubleOwned()));
+            unowned.getData().add(new XYChart.Data<>(s.time(), s.maxUnowned()));
+            doubleOwned.getData().add(new XYChart.Data<>(s.time(), s.maxDoubleOwned()));
         }
         chart.getData().add(unowned);
         chart.getData().add(doubleOwned);

@@ -98,14 +98,14 @@ class ChartsTest {
         List<AgreementSample> samples = result.agreement();
         XYChart.Series<Number, Number> unowned = chart.getData().get(0);
         XYChart.Series<Number, Number> doubled = chart.getData().get(1);
-        assertEquals("unowned", unowned.getName());
-        assertEquals("double-owned", doubled.getName());
+        assertEquals("unowned (interval max)", unowned.getName());
+        assertEquals("double-owned (interval max)", doubled.getName());
         for (int i = 0; i < samples.size(); i++) {
             assertEquals(samples.get(i).time(), unowned.getData().get(i).getXValue().doubleValue(), 0.0);
-            assertEquals(samples.get(i).unowned(), unowned.getData().get(i).getYValue().longValue());
-            assertEquals(samples.get(i).doubleOwned(), doubled.getData().get(i).getYValue().longValue());
+            assertEquals(samples.get(i).maxUnowned(), unowned.getData().get(i).getYValue().longValue());
+            assertEquals(samples.get(i).maxDoubleOwned(), doubled.getData().get(i).getYValue().longValue());
         }
-        assertTrue(samples.stream().anyMatch(s -> s.unowned() > 0) && samples.stream().anyMatch(s -> s.doubleOwned() > 0),
+        assertTrue(samples.stream().anyMatch(s -> s.maxUnowned() > 0) && samples.stream().anyMatch(s -> s.maxDoubleOwned() > 0),
                 "the sample exercises both lines");
     }
 
