@@ -36,15 +36,24 @@ public class KeyHashingBench {
     public static class Strings {
         final KeyHasher hasher = new KeyHasher();
         String[] urls;
+        StringBuilder[] builders;
         int next;
 
         @Setup
         public void generate() {
             urls = Targets.urls(TARGETS);
+            builders = new StringBuilder[TARGETS];
+            for (int i = 0; i < TARGETS; i++) {
+                builders[i] = new StringBuilder(urls[i]);
+            }
         }
 
         String nextUrl() {
             return urls[next++ & MASK];
+        }
+
+        CharSequence nextBuilder() {
+            return builders[next++ & MASK];
         }
     }
 
@@ -71,6 +80,12 @@ public class KeyHashingBench {
     @Benchmark
     public long stringKeyHasher(Strings s) {
         return s.hasher.string(s.nextUrl());
+    }
+
+    /** The same URLs as {@code StringBuilder}s: the full UTF-8 encoder, the path before the ASCII fast path. */
+    @Benchmark
+    public long stringKeyHasherFullEncoder(Strings s) {
+        return s.hasher.string(s.nextBuilder());
     }
 
     @Benchmark

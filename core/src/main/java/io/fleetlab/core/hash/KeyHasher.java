@@ -12,10 +12,16 @@ public final class KeyHasher {
     private final Utf8Buffer buffer = new Utf8Buffer();
     private String[] names = new String[16];
 
-    /** Same as {@link TargetKeys#ofString(String)}, without allocating. */
+    /**
+     * Same as {@link TargetKeys#ofString(String)}, without allocating. An all-ASCII {@code String}
+     * (the usual URL) is copied in one branch-free pass; anything else goes through the full
+     * UTF-8 encoder.
+     */
     public long string(CharSequence s) {
         buffer.clear();
-        buffer.putUtf8(s);
+        if (!(s instanceof String str) || !buffer.putAscii(str)) {
+            buffer.putUtf8(s);
+        }
         return Xxh64.hash(buffer.array(), 0, buffer.length());
     }
 
@@ -33,9 +39,9 @@ public final class KeyHasher {
         Arrays.sort(names, 0, count, Utf8Order.COMPARATOR);
         buffer.clear();
         for (int i = 0; i < count; i++) {
-            buffer.putUtf8(names[i]);
+            buffer.put(names[i]);
             buffer.putByte(0xFF);
-            buffer.putUtf8(labels.get(names[i]));
+            buffer.put(labels.get(names[i]));
             buffer.putByte(0xFF);
             names[i] = null;
         }

@@ -27,6 +27,36 @@ final class Utf8Buffer {
         bytes[length++] = (byte) b;
     }
 
+    /**
+     * Appends {@code s} if it is all ASCII (then its UTF-8 bytes are its chars) and returns true;
+     * otherwise leaves the buffer as it was and returns false. One branch-free pass that copies and
+     * ORs the chars together, which the JIT unrolls; most keys (URLs, label names) take this path.
+     */
+    boolean putAscii(String s) {
+        int n = s.length();
+        ensure(n);
+        byte[] out = bytes;
+        int at = length;
+        int seen = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            seen |= c;
+            out[at + i] = (byte) c;
+        }
+        if (seen >= 0x80) {
+            return false;
+        }
+        length = at + n;
+        return true;
+    }
+
+    /** Appends {@code s} as UTF-8, through {@link #putAscii} when it can. */
+    void put(String s) {
+        if (!putAscii(s)) {
+            putUtf8(s);
+        }
+    }
+
     /** Appends {@code s} as UTF-8; unpaired surrogates become U+FFFD, as Go's conversion does. */
     void putUtf8(CharSequence s) {
         int n = s.length();

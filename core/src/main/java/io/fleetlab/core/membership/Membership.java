@@ -168,6 +168,25 @@ public final class Membership {
     }
 
     /**
+     * Joins again through {@code seedAddresses} (a full-state exchange with each, as on the first
+     * join): how a node heals a partition with freshly discovered seeds. Ignored unless running.
+     */
+    public void rejoin(List<String> seedAddresses) {
+        Objects.requireNonNull(seedAddresses, "seedAddresses");
+        if (!running || leaving) {
+            return;
+        }
+        List<String> others = new ArrayList<>();
+        for (String s : seedAddresses) {
+            if (!s.equals(address) && !others.contains(s)) {
+                others.add(s);
+            }
+        }
+        seeds = List.copyOf(others);
+        contactSeeds();
+    }
+
+    /**
      * Announces a new Alloy peer state with a fresh Lamport time; it is gossiped and merged on
      * push-pull. Setting the current state again does nothing.
      *

@@ -1,14 +1,12 @@
 package io.fleetlab.core.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.fleetlab.core.http.StatusServer;
 import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.net.NioTransport;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -47,7 +45,7 @@ public final class ClusterNode {
         LocalNode node = LocalNode.create(options.name(), NioTransport.parse(options.bind()), options.config(),
                 new SecureRandom());
         node.onEvent(e -> out.println(describe(e)));
-        HttpServer http = options.http() == null ? null : serve(node, options.http());
+        StatusServer http = options.http() == null ? null : serve(node, options.http());
         node.start(options.join(), options.viewer() ? PeerState.VIEWER : PeerState.PARTICIPANT);
         out.println("node " + options.name() + " gossiping on " + node.address()
                 + (options.join().isEmpty() ? " (new cluster)" : " joining " + options.join())
@@ -60,7 +58,7 @@ public final class ClusterNode {
                 Thread.currentThread().interrupt();
             }
             if (http != null) {
-                http.stop(0);
+                http.close();
             }
         }, "leave"));
         Thread.currentThread().join();
@@ -87,34 +85,17 @@ public final class ClusterNode {
         return "member " + e.node() + ": " + what;
     }
 
-    /** Serves {@code GET /peers} on {@code address}. */
-    static HttpServer serve(LocalNode node, String address) throws IOException {
+    /** Serves {@code GET /peers} on {@code address} with the default {@link StatusServer.Limits}. */
+    static StatusServer serve(LocalNode node, String address) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        HttpServer server = HttpServer.create(NioTransport.parse(address), 0);
-        server.createContext("/peers", exchange -> {
-            try (exchange) {
-                if (!"GET".equals(exchange.getRequestMethod())) {
-                    reply(exchange, 405, "{\"error\":\"GET only\"}".getBytes());
-                    return;
-                }
-                List<PeerJson> rows = new ArrayList<>();
-                for (Peer p : node.peers()) {
-                    rows.add(PeerJson.of(p));
-                }
-                reply(exchange, 200, json.writeValueAsBytes(rows));
-            } catch (RuntimeException e) {
-                reply(exchange, 500, ("{\"error\":" + json.writeValueAsString(String.valueOf(e)) + "}").getBytes());
-            }
-        });
-        server.start();
-        return server;
-    }
-
-    private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream os = exchange.getResponseBody()) {
-            os.write(body);
-        }
+        return StatusServer.builder()
+                .route("/peers", "application/json", () -> {
+                    List<PeerJson> rows = new ArrayList<>();
+                    for (Peer p : node.peers()) {
+                        rows.add(PeerJson.of(p));
+                    }
+                    return json.writeValueAsBytes(rows);
+                })
+                .start(NioTransport.parse(address), StatusServer.Limits.defaults());
     }
 }

@@ -13,6 +13,18 @@ public record OwnershipChange(int[] started, int[] stopped) {
         return new OwnershipChange(NONE, NONE);
     }
 
+    /** From owning {@code before} to owning {@code after} (both indexed like the same targets). */
+    public static OwnershipChange between(java.util.BitSet before, java.util.BitSet after) {
+        IntListBuilder started = new IntListBuilder();
+        IntListBuilder stopped = new IntListBuilder();
+        java.util.BitSet changed = (java.util.BitSet) before.clone();
+        changed.xor(after);
+        for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
+            (after.get(i) ? started : stopped).add(i);
+        }
+        return new OwnershipChange(started.toSortedArray(), stopped.toSortedArray());
+    }
+
     /** Whether anything started or stopped. */
     public boolean isEmpty() {
         return started.length == 0 && stopped.length == 0;

@@ -100,6 +100,21 @@ public final class OwnershipTable {
         return o == NO_OWNER ? null : names[o];
     }
 
+    /**
+     * The targets {@code name} owns in this table, as a new set: those it is the primary owner of,
+     * and those whose lookup failed (fail open).
+     */
+    public java.util.BitSet ownedBy(String name) {
+        int id = idOf(name);
+        java.util.BitSet out = new java.util.BitSet(owners.length);
+        for (int i = 0; i < owners.length; i++) {
+            if (ownedBy(i, id)) {
+                out.set(i);
+            }
+        }
+        return out;
+    }
+
     /** The peer id of {@code name} in this table, or -1. */
     int idOf(String name) {
         for (int i = 0; i < names.length; i++) {

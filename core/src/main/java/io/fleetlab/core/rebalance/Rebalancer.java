@@ -2,11 +2,6 @@ package io.fleetlab.core.rebalance;
 
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
-import io.fleetlab.core.ring.AlloyRing;
-import io.fleetlab.core.ring.ArcChanges;
-import io.fleetlab.core.ring.KeyAwareSharder;
-import io.fleetlab.core.ring.NotEnoughNodesException;
-import io.fleetlab.core.ring.RingSnapshot;
 import io.fleetlab.core.ring.Sharder;
 import java.util.BitSet;
 import java.util.Collection;
@@ -19,29 +14,41 @@ import java.util.Objects;
  * stale, view; nothing coordinates them, which is why views that disagree cause targets to be
  * scraped twice or not at all.
  *
- * <p>Rules, as in Alloy: a lookup that fails (no eligible node) makes the local node take the
- * target (fail open); below the minimum cluster size the node owns nothing; with clustering
+ * <p>Rules, as in Alloy ({@code internal/component/discovery/distributed_targets.go}): a lookup
+ * that fails (no eligible node) makes the local node take the target (fail open); while the
+ * cluster is not ready (below the minimum cluster size) the node owns nothing; with clustering
  * disabled it owns everything. A node that has never seen a peer set is a one-node cluster.
  *
- * <p>On Alloy's ring a peer change is applied incrementally: only the arcs that changed hands to
- * or from this node are visited ({@link #lastUpdateWasIncremental()}). Not thread-safe.
+ * <p>Lookups come from an {@link OwnershipStrategy}: by default the node's own sharder, on which
+ * a change of Alloy's ring is applied incrementally (only the arcs that changed hands to or from
+ * this node are visited, {@link #lastUpdateWasIncremental()}). Views arrive through one path,
+ * {@link #setPeers(Collection, boolean)}. Not thread-safe.
  */
 public final class Rebalancer {
     private final String localName;
-    private final Sharder sharder;
+    private final OwnershipStrategy strategy;
     private final ClusteringOptions options;
     private TargetSet targets = TargetSet.of(new long[0]);
     private BitSet owned = new BitSet();
-    private Collection<Peer> peers;
+    private List<Peer> peers;
+    private boolean ready;
+    private boolean viewGiven;
+    /** What the strategy answered last for the current targets, or null: the base of an incremental update. */
+    private BitSet strategyAnswer;
     private boolean incremental;
 
-    /** A rebalancer for the node {@code localName}, using {@code sharder} exclusively. */
+    /** A rebalancer for the node {@code localName} that looks targets up on its own {@code sharder}. */
     public Rebalancer(String localName, Sharder sharder, ClusteringOptions options) {
+        this(localName, OwnershipStrategy.ownRing(sharder), options);
+    }
+
+    /** A rebalancer for the node {@code localName} whose lookups come from {@code strategy}. */
+    public Rebalancer(String localName, OwnershipStrategy strategy, ClusteringOptions options) {
         this.localName = Objects.requireNonNull(localName, "localName");
-        this.sharder = Objects.requireNonNull(sharder, "sharder");
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.options = Objects.requireNonNull(options, "options");
         this.peers = List.of(new Peer(localName, localName, PeerState.PARTICIPANT, true));
-        sharder.setPeers(peers);
+        this.ready = peers.size() >= options.minClusterSize();
     }
 
     /**
@@ -57,67 +64,39 @@ public final class Rebalancer {
         TargetSet old = targets;
         BitSet oldOwned = owned;
         targets = Objects.requireNonNull(newTargets, "newTargets");
-        if (sharder instanceof KeyAwareSharder aware) {
-            aware.setKeys(targets.keysForSharder());
-        }
-        owned = computeAll();
-        incremental = false;
+        strategyAnswer = null;
+        owned = compute();
         return diffByKey(old, oldOwned);
     }
 
     /**
-     * Applies a new view whose lookups were already done in {@code table} (computed for exactly
-     * these peers and this rebalancer's targets and op): the rules apply as in
-     * {@link #setPeers(Collection)}, but no lookup is repeated. O(targets).
+     * Applies a new view, ready when it has at least the options' minimum cluster size, and returns
+     * what this node starts and stops scraping.
      */
-    public OwnershipChange setPeers(Collection<Peer> newPeers, OwnershipTable table) {
-        if (table.size() != targets.size()) {
-            throw new IllegalArgumentException("ownership table covers " + table.size() + " targets, this rebalancer has "
-                    + targets.size());
-        }
-        peers = List.copyOf(newPeers);
-        incremental = false;
-        BitSet previous = owned;
-        BitSet next = new BitSet(targets.size());
-        if (!options.enabled()) {
-            next.set(0, targets.size());
-        } else if (peers.size() >= options.minClusterSize()) {
-            int self = table.idOf(localName);
-            for (int i = 0; i < targets.size(); i++) {
-                if (table.ownedBy(i, self)) {
-                    next.set(i);
-                }
-            }
-        }
-        owned = next;
-        return diffByIndex(previous, owned);
+    public OwnershipChange setPeers(Collection<Peer> newPeers) {
+        return setPeers(newPeers, newPeers.size() >= options.minClusterSize());
     }
 
-    /** Applies a new view of the peers and returns what this node starts and stops scraping. */
-    public OwnershipChange setPeers(Collection<Peer> newPeers) {
-        List<Peer> copy = List.copyOf(newPeers);
-        boolean wasNormal = isNormal(peers);
-        RingSnapshot before = sharder instanceof AlloyRing ring ? ring.snapshot(options.op()) : null;
-        sharder.setPeers(copy);
-        peers = copy;
-        if (before != null && wasNormal && isNormal(copy) && before.size() > 0) {
-            RingSnapshot after = ((AlloyRing) sharder).snapshot(options.op());
-            if (after.size() > 0) {
-                incremental = true;
-                return applyArcs(ArcChanges.between(before, after, localName));
-            }
-        }
-        incremental = false;
+    /**
+     * Applies a new view and returns what this node starts and stops scraping: the one path every
+     * view takes. {@code clusterReady} is Alloy's {@code Cluster.Ready()}: false while the cluster
+     * waits for its minimum size (the caller decides, since Alloy's wait has a deadline); a node
+     * that is not ready owns nothing.
+     */
+    public OwnershipChange setPeers(Collection<Peer> newPeers, boolean clusterReady) {
+        peers = List.copyOf(newPeers);
+        ready = clusterReady;
+        viewGiven = true;
         BitSet previous = owned;
-        owned = computeAll();
+        owned = compute();
         return diffByIndex(previous, owned);
     }
 
     /** Recomputes every target from scratch on the current view; the reference the fast path must equal. */
     public OwnershipChange recomputeAll() {
         BitSet previous = owned;
-        owned = computeAll();
-        incremental = false;
+        strategyAnswer = null;
+        owned = compute();
         return diffByIndex(previous, owned);
     }
 
@@ -131,12 +110,22 @@ public final class Rebalancer {
         return owned.cardinality();
     }
 
+    /** The targets the node scrapes, as a copy. */
+    public BitSet ownedSet() {
+        return (BitSet) owned.clone();
+    }
+
     /** Number of discovered targets. */
     public int targetCount() {
         return targets.size();
     }
 
-    /** Whether the last peer change took the arc-diff path rather than a full recompute. */
+    /** The discovered targets. */
+    public TargetSet targets() {
+        return targets;
+    }
+
+    /** Whether the last peer change took the incremental (arc-diff) path rather than a full recompute. */
     public boolean lastUpdateWasIncremental() {
         return incremental;
     }
@@ -146,69 +135,27 @@ public final class Rebalancer {
         return localName;
     }
 
-    private boolean isNormal(Collection<Peer> view) {
-        return options.enabled() && view.size() >= options.minClusterSize() && eligible(view) > 0;
-    }
-
-    private int eligible(Collection<Peer> view) {
-        int n = 0;
-        for (Peer p : view) {
-            if (options.op().admits(p.state())) {
-                n++;
-            }
+    private BitSet compute() {
+        incremental = false;
+        if (options.enabled() && !ready) {
+            strategyAnswer = null;
+            return new BitSet(targets.size());
         }
-        return n;
-    }
-
-    private BitSet computeAll() {
-        BitSet result = new BitSet(targets.size());
-        if (!options.enabled()) {
-            result.set(0, targets.size());
-            return result;
+        if (!options.enabled() || !viewGiven) {
+            // clustering off, or a one-node cluster of a participant: everything is ours
+            strategyAnswer = null;
+            BitSet all = new BitSet(targets.size());
+            all.set(0, targets.size());
+            return all;
         }
-        if (peers.size() < options.minClusterSize()) {
-            return result;
-        }
-        for (int i = 0; i < targets.size(); i++) {
-            if (ownsKey(targets.key(i))) {
-                result.set(i);
-            }
-        }
-        return result;
-    }
-
-    private boolean ownsKey(long key) {
-        try {
-            return sharder.owner(key, options.op()).name().equals(localName);
-        } catch (NotEnoughNodesException e) {
-            return true; // fail open: better scraped twice than not at all
-        }
-    }
-
-    private OwnershipChange applyArcs(ArcChanges arcs) {
-        IntListBuilder started = new IntListBuilder();
-        IntListBuilder stopped = new IntListBuilder();
-        for (int a = 0; a < arcs.size(); a++) {
-            boolean gained = arcs.gained()[a];
-            targets.sorted().forEachInArc(arcs.startExclusive()[a], arcs.endInclusive()[a], index -> {
-                if (owned.get(index) != gained) {
-                    owned.set(index, gained);
-                    (gained ? started : stopped).add(index);
-                }
-            });
-        }
-        return new OwnershipChange(started.toSortedArray(), stopped.toSortedArray());
+        BitSet answer = strategy.owned(localName, targets, peers, options.op(), strategyAnswer);
+        incremental = strategyAnswer != null && strategy.lastWasIncremental();
+        strategyAnswer = answer;
+        return answer;
     }
 
     private static OwnershipChange diffByIndex(BitSet before, BitSet after) {
-        IntListBuilder started = new IntListBuilder();
-        IntListBuilder stopped = new IntListBuilder();
-        BitSet changed = (BitSet) before.clone();
-        changed.xor(after);
-        for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
-            (after.get(i) ? started : stopped).add(i);
-        }
-        return new OwnershipChange(started.toSortedArray(), stopped.toSortedArray());
+        return OwnershipChange.between(before, after);
     }
 
     private OwnershipChange diffByKey(TargetSet old, BitSet oldOwned) {

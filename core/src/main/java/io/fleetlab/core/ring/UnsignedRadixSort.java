@@ -5,13 +5,14 @@ package io.fleetlab.core.ring;
  * tokens at 10,000 nodes; sorting primitives avoids boxing, and stability keeps the payload's
  * input order for equal keys, which is how ties on a token go to the lower node name.
  */
-final class UnsignedRadixSort {
+public final class UnsignedRadixSort {
     private static final int BITS = 8;
     private static final int BUCKETS = 1 << BITS;
 
     private UnsignedRadixSort() {}
 
-    static void sort(long[] keys, int[] payload, int n) {
+    /** Sorts {@code keys[0, n)} as unsigned values, moving {@code payload[i]} with {@code keys[i]}. */
+    public static void sort(long[] keys, int[] payload, int n) {
         long[] keyScratch = new long[n];
         int[] payloadScratch = new int[n];
         int[] counts = new int[BUCKETS];

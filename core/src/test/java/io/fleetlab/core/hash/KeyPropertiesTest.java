@@ -41,6 +41,40 @@ class KeyPropertiesTest {
         });
     }
 
+    /**
+     * The ASCII fast path against the full encoder: mostly-ASCII strings of every length around
+     * the buffer's initial 256 bytes, with at most one non-ASCII char (Latin-1, BMP, a surrogate
+     * pair or a lone surrogate) anywhere, so the fast path must notice it after having copied the
+     * chars before it. The same hasher is reused across cases, so stale bytes would show.
+     */
+    @Test
+    void asciiFastPathAgreesWithTheFullEncoder() {
+        KeyHasher reused = new KeyHasher();
+        String[] nonAscii = {"\u0080", "\u00e9", "\u00ff", "\u0141", "\u20ac", "\ud83d\ude00", "\ud800", "\udc00", "\uffff"};
+        Property.forAll(CASES, r -> {
+            int length = r.nextInt(4) == 0 ? 200 + r.nextInt(400) : r.nextInt(90);
+            StringBuilder sb = new StringBuilder(length + 2);
+            for (int i = 0; i < length; i++) {
+                sb.append((char) r.nextInt(0x80));
+            }
+            if (r.nextBoolean()) {
+                sb.insert(r.nextInt(length + 1), nonAscii[r.nextInt(nonAscii.length)]);
+            }
+            String s = sb.toString();
+            long expected = Xxh64.hash(goUtf8(s));
+            assertEquals(expected, reused.string(s), s);
+            assertEquals(expected, reused.string(new StringBuilder(s)), "CharSequence: " + s);
+            String name = "z" + s;
+            ByteArrayOutputStream recipe = new ByteArrayOutputStream();
+            recipe.writeBytes(new byte[] {'a', (byte) 0xFF});
+            recipe.writeBytes(goUtf8(s));
+            recipe.write(0xFF);
+            recipe.writeBytes(goUtf8(name));
+            recipe.writeBytes(new byte[] {(byte) 0xFF, 'v', (byte) 0xFF});
+            assertEquals(Xxh64.hash(recipe.toByteArray()), reused.labels(Map.of("a", s, name, "v")), "labels: " + s);
+        });
+    }
+
     @Test
     void labelKeysFollowThePrometheusRecipe() {
         KeyHasher reused = new KeyHasher();

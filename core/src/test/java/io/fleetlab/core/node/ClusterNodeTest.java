@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import io.fleetlab.core.http.StatusServer;
 import io.fleetlab.core.membership.GossipConfig;
 import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.peer.PeerState;
@@ -84,9 +84,9 @@ class ClusterNodeTest {
             while (a.peers().size() < 2 && System.nanoTime() < end) {
                 Thread.sleep(20);
             }
-            HttpServer http = ClusterNode.serve(a, "127.0.0.1:0");
+            StatusServer http = ClusterNode.serve(a, "127.0.0.1:0");
             try {
-                int port = http.getAddress().getPort();
+                int port = http.address().getPort();
                 HttpResponse<String> r = HttpClient.newHttpClient().send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/peers")).build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -101,7 +101,7 @@ class ClusterNodeTest {
                 assertEquals("viewer", rows.get(1).get("state").asText());
                 assertFalse(rows.get(1).get("self").asBoolean());
             } finally {
-                http.stop(0);
+                http.close();
             }
         }
     }

@@ -133,15 +133,16 @@ class RebalancerTest {
             ClusteringOptions options = new ClusteringOptions(rnd.nextInt(5) > 0, rnd.nextInt(4), rnd.nextBoolean() ? Op.READ : Op.READ_WRITE);
             String algorithm = Sharders.algorithms().get(rnd.nextInt(Sharders.algorithms().size()));
             Rebalancer own = new Rebalancer(self, Sharders.create(algorithm, 32), options);
-            Rebalancer shared = new Rebalancer(self, Sharders.create(algorithm, 32), options);
+            OwnershipStrategy fromTables = (name, set, peers, op, previous) ->
+                    OwnershipTable.compute(peers, Sharders.create(algorithm, 32), set, op).ownedBy(name);
+            Rebalancer shared = new Rebalancer(self, fromTables, options);
             own.setTargets(targets);
             shared.setTargets(targets);
             for (int step = 0; step < 6; step++) {
                 List<Peer> view = new ArrayList<>(Gen.mixedStates(rnd, pool));
                 view.removeIf(p -> rnd.nextInt(3) == 0);
                 OwnershipChange a = own.setPeers(view);
-                OwnershipTable table = OwnershipTable.compute(view, Sharders.create(algorithm, 32), targets, options.op());
-                OwnershipChange b = shared.setPeers(view, table);
+                OwnershipChange b = shared.setPeers(view);
                 assertArrayEquals(owned(own), owned(shared), algorithm + " step " + step);
                 assertArrayEquals(a.started(), b.started());
                 assertArrayEquals(a.stopped(), b.stopped());

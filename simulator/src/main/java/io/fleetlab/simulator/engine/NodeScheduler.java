@@ -29,8 +29,34 @@ public final class NodeScheduler implements Scheduler {
 
     @Override
     public Cancellable schedule(long delayNanos, Runnable task) {
-        long scheduledIn = generation;
-        return simulation.after(delayNanos, () -> run(scheduledIn, task));
+        Timer timer = new Timer(generation, task);
+        simulation.postAfter(delayNanos, timer);
+        return timer;
+    }
+
+    /** A task and the generation it was scheduled in: the only object a schedule allocates. */
+    private final class Timer implements Runnable, Cancellable {
+        private final long scheduledIn;
+        private Runnable task;
+
+        Timer(long scheduledIn, Runnable task) {
+            this.scheduledIn = scheduledIn;
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            Runnable t = task;
+            if (t != null) {
+                task = null;
+                NodeScheduler.this.run(scheduledIn, t);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            task = null;
+        }
     }
 
     /** Runs {@code task} now on this node's thread, unless the node is paused or crashed since. */
@@ -67,7 +93,7 @@ public final class NodeScheduler implements Scheduler {
         }
         pausedUntil = until;
         long scheduledIn = generation;
-        simulation.at(until, () -> {
+        simulation.post(until, () -> {
             if (scheduledIn != generation || simulation.now() < pausedUntil) {
                 return;
             }

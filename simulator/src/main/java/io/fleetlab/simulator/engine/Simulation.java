@@ -5,9 +5,14 @@ import io.fleetlab.core.time.Cancellable;
 /**
  * Virtual time and the event loop of one run. Events at the same instant run in the order they
  * were scheduled, which together with one seeded random source makes a run reproducible.
+ *
+ * <p>Two ways to schedule: {@link #at}/{@link #after} return a handle that can cancel the event,
+ * so that event object is never reused; {@link #post}/{@link #postAfter} return nothing, and their
+ * event objects are recycled once dispatched (no allocation per event in a steady state).
  */
 public final class Simulation {
     private final EventQueue queue = new EventQueue();
+    private Event free;
     private long now;
     private long sequence;
     private long dispatched;
@@ -19,14 +24,37 @@ public final class Simulation {
 
     /** Runs {@code action} at absolute virtual time {@code time} (not before now). */
     public Cancellable at(long time, Runnable action) {
-        Event e = new Event(Math.max(time, now), sequence++, action);
-        queue.add(e);
-        return e;
+        return enqueue(new Event(false), time, action);
     }
 
     /** Runs {@code action} {@code delay} nanoseconds from now. */
     public Cancellable after(long delay, Runnable action) {
         return at(now + Math.max(0, delay), action);
+    }
+
+    /** As {@link #at}, without a handle: the event object is recycled. */
+    public void post(long time, Runnable action) {
+        Event e = free;
+        if (e == null) {
+            e = new Event(true);
+        } else {
+            free = e.next;
+            e.next = null;
+        }
+        enqueue(e, time, action);
+    }
+
+    /** As {@link #after}, without a handle: the event object is recycled. */
+    public void postAfter(long delay, Runnable action) {
+        post(now + Math.max(0, delay), action);
+    }
+
+    private Event enqueue(Event e, long time, Runnable action) {
+        e.time = Math.max(time, now);
+        e.sequence = sequence++;
+        e.action = action;
+        queue.add(e);
+        return e;
     }
 
     /**
@@ -40,12 +68,16 @@ public final class Simulation {
                 break;
             }
             queue.poll();
-            if (next.cancelled()) {
-                continue;
+            Runnable action = next.action;
+            if (action == null) {
+                continue; // cancelled (only handed-out events can be)
             }
             now = next.time;
-            Runnable action = next.action;
             next.action = null;
+            if (next.pooled) {
+                next.next = free;
+                free = next;
+            }
             dispatched++;
             action.run();
         }

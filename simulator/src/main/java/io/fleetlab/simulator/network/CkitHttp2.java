@@ -87,7 +87,7 @@ final class CkitHttp2 {
                 onFailure.run();
             }
         };
-        simulation.after(network.conditions().streamTimeoutNanos(), fail);
+        simulation.postAfter(network.conditions().streamTimeoutNanos(), fail);
         c.whenOpen(() -> c.send(() -> {
             if (finished[0]) {
                 return; // the stream was given up; what arrives late is discarded
@@ -132,7 +132,7 @@ final class CkitHttp2 {
             finish(s, job);
             return;
         }
-        simulation.after(PACKET_TIMEOUT_NANOS, () -> {
+        simulation.postAfter(PACKET_TIMEOUT_NANOS, () -> {
             if (s.job == job && s.busy) {
                 counters.sendTimeouts++;
                 finish(s, job);
@@ -150,7 +150,7 @@ final class CkitHttp2 {
             o.delivery.deliver();
             // The handler answers 200 once it has queued the body; a stalled process answers when it resumes.
             long answerAt = peer.scheduler().resumesAt();
-            simulation.at(answerAt, () -> transmit(peer.node(), c.owner.from, c.owner.from, RTO_MIN_NANOS, 0, () -> finish(s, job),
+            simulation.post(answerAt, () -> transmit(peer.node(), c.owner.from, c.owner.from, RTO_MIN_NANOS, 0, () -> finish(s, job),
                     failed));
         }, failed), failed);
     }
@@ -170,7 +170,7 @@ final class CkitHttp2 {
     private void transmit(String fromNode, SimTransport to, SimTransport latencyTo, long rtoFloor, int attempt,
             Runnable arrived, Runnable gaveUp) {
         if (network.passes(fromNode, to.node())) {
-            simulation.after(network.delayTo(latencyTo), arrived);
+            simulation.postAfter(network.delayTo(latencyTo), arrived);
             return;
         }
         counters.retransmissions++;
@@ -179,7 +179,7 @@ final class CkitHttp2 {
             return;
         }
         long rto = Math.min(RTO_MAX_NANOS, (rtoFloor + 2 * network.delayTo(null)) << attempt);
-        simulation.after(rto, () -> transmit(fromNode, to, latencyTo, rtoFloor, attempt + 1, arrived, gaveUp));
+        simulation.postAfter(rto, () -> transmit(fromNode, to, latencyTo, rtoFloor, attempt + 1, arrived, gaveUp));
     }
 
     /** One packet waiting in the outgoing queue. */
@@ -250,19 +250,19 @@ final class CkitHttp2 {
             String fromNode = owner.from.node();
             if (target == null) {
                 // Nobody listens: the host refuses after a round trip.
-                simulation.after(2 * network.delayTo(null), () -> connectFailed(gen));
+                simulation.postAfter(2 * network.delayTo(null), () -> connectFailed(gen));
                 return;
             }
             if (network.passes(fromNode, target.node()) && network.passes(target.node(), fromNode)) {
-                simulation.after(network.delayTo(target) + network.delayTo(owner.from), () -> opened(gen, target));
+                simulation.postAfter(network.delayTo(target) + network.delayTo(owner.from), () -> opened(gen, target));
                 return;
             }
             counters.retransmissions++;
             long next = simulation.now() + (SYN_RTO_NANOS << attempt);
             if (next >= giveUpAt) {
-                simulation.at(giveUpAt, () -> connectFailed(gen));
+                simulation.post(giveUpAt, () -> connectFailed(gen));
             } else {
-                simulation.at(next, () -> syn(gen, attempt + 1, giveUpAt));
+                simulation.post(next, () -> syn(gen, attempt + 1, giveUpAt));
             }
         }
 
@@ -312,7 +312,7 @@ final class CkitHttp2 {
             seg.arrived = true;
             if (network.endpoint(toAddress) != peer || peer.isClosed()) {
                 // The process that accepted this connection is gone: the host answers with a reset.
-                simulation.after(network.delayTo(owner.from), () -> {
+                simulation.postAfter(network.delayTo(owner.from), () -> {
                     if (gen == generation) {
                         reset();
                     }

@@ -130,7 +130,7 @@ public final class SimNetwork {
         int copies = conditions.duplication() > 0 && rng.nextDouble() < conditions.duplication() ? 2 : 1;
         String fromAddress = from.localAddress();
         for (int c = 0; c < copies; c++) {
-            simulation.after(delayTo(to), () -> to.receivePacket(fromAddress, packet));
+            simulation.postAfter(delayTo(to), () -> to.receivePacket(fromAddress, packet));
         }
     }
 
@@ -148,18 +148,18 @@ public final class SimNetwork {
         if (to == null) {
             // Nobody listens: the connection is refused after a round trip.
             long rtt = 2 * latency.sampleNanos();
-            simulation.after(rtt, () -> from.fail(onFailure));
+            simulation.postAfter(rtt, () -> from.fail(onFailure));
             return;
         }
         if (partitions.blocked(from.node(), to.node()) || partitions.blocked(to.node(), from.node())) {
             counters.streamFailures++;
-            simulation.after(conditions.streamTimeoutNanos(), () -> from.fail(onFailure));
+            simulation.postAfter(conditions.streamTimeoutNanos(), () -> from.fail(onFailure));
             return;
         }
         // Connection set-up and the message itself: one and a half round trips, lossless (TCP retransmits).
         long delay = 3 * delayTo(to) / 2 + delayTo(to);
         String fromAddress = from.localAddress();
-        simulation.after(delay, () -> {
+        simulation.postAfter(delay, () -> {
             if (!to.receiveReliable(fromAddress, message)) {
                 from.fail(onFailure);
             }

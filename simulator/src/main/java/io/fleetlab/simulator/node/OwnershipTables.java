@@ -5,6 +5,7 @@ import io.fleetlab.core.rebalance.OwnershipTable;
 import io.fleetlab.core.rebalance.TargetSet;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
+import io.fleetlab.core.rebalance.OwnershipStrategy;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
  * a thousand nodes mostly agrees, so this turns a thousand identical lookups of every target into
  * one, and keeps the simulator's memory independent of fleet size.
  */
-public final class OwnershipTables {
+public final class OwnershipTables implements OwnershipStrategy.Factory {
     private final Sharder sharder;
     private final TargetSet targets;
     private final Op op;
@@ -46,6 +47,20 @@ public final class OwnershipTables {
             hits++;
         }
         return table;
+    }
+
+    /**
+     * A node's strategy that reads its ownership from the shared table of its view; the node's
+     * rebalancer applies Alloy's rules on top, as it does with its own ring.
+     */
+    @Override
+    public OwnershipStrategy create(String localName) {
+        return (self, given, peers, givenOp, previous) -> {
+            if (given != targets || givenOp != op) {
+                throw new IllegalArgumentException("these tables serve one target set on the " + op + " ring");
+            }
+            return forView(peers).ownedBy(self);
+        };
     }
 
     static String fingerprint(Collection<Peer> peers) {

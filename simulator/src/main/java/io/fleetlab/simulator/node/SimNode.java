@@ -1,26 +1,28 @@
 package io.fleetlab.simulator.node;
 
-import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.core.cluster.ClusterListener;
+import io.fleetlab.core.cluster.ClusterMember;
+import io.fleetlab.core.cluster.Component;
+import io.fleetlab.core.cluster.ComponentHost;
+import io.fleetlab.core.cluster.MemberSettings;
 import io.fleetlab.core.membership.Membership;
 import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.membership.TrafficCounters;
 import io.fleetlab.core.peer.Peer;
-import io.fleetlab.core.peer.PeerState;
-import io.fleetlab.core.rebalance.ClusteringOptions;
 import io.fleetlab.core.rebalance.OwnershipChange;
-import io.fleetlab.core.rebalance.Rebalancer;
-import io.fleetlab.core.rebalance.TargetSet;
-import io.fleetlab.core.ring.Sharders;
+import io.fleetlab.core.rebalance.OwnershipStrategy;
 import io.fleetlab.simulator.engine.NodeScheduler;
 import io.fleetlab.simulator.network.SimNetwork;
 import io.fleetlab.simulator.network.SimTransport;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * One simulated Alloy node: the core's gossip membership feeding the core's rebalancer, exactly
- * as in a real node, over a simulated scheduler and transport. Restarts keep the name and get a
- * fresh membership and rebalancer, as a restarted process does.
+ * One simulated Alloy node: the core's {@link ClusterMember}, exactly as a real node runs it, over
+ * a simulated scheduler, transport and random source. This class only adapts those and keeps
+ * what outlives a process (its name, its counters across restarts); a restart gets a fresh
+ * {@link ClusterMember}, as a restarted process does.
  */
 public final class SimNode {
     /** Whether the process runs. */
@@ -30,120 +32,78 @@ public final class SimNode {
     private final String address;
     private final NodeScheduler scheduler;
     private final SimNetwork network;
-    private final OwnershipTables tables;
-    private final TargetSet targets;
-    private final ClusteringOptions options;
+    private final List<Component> components;
+    private final OwnershipStrategy.Factory ownership;
     private final NodeListener listener;
-    private Membership membership;
-    private Rebalancer rebalancer;
+    private ClusterMember member;
+    private ComponentHost host;
+    private List<Peer> oracleView = List.of();
     private Status status = Status.DOWN;
-    private boolean awaitingJoin;
     private int starts;
     private int lastViewSize;
     private long messagesSentBefore;
     private long bytesSentBefore;
 
-    public SimNode(String name, NodeScheduler scheduler, SimNetwork network, OwnershipTables tables, TargetSet targets,
-            ClusteringOptions options, NodeListener listener) {
+    /**
+     * @param components the node's clustered components (the same specification on every node)
+     * @param ownership  where the components' lookups come from (shared per-view tables in the simulator)
+     */
+    public SimNode(String name, NodeScheduler scheduler, SimNetwork network, List<Component> components,
+            OwnershipStrategy.Factory ownership, NodeListener listener) {
         this.name = name;
         this.address = name + ":7946";
         this.scheduler = scheduler;
         this.network = network;
-        this.tables = tables;
-        this.targets = targets;
-        this.options = options;
+        this.components = List.copyOf(components);
+        this.ownership = ownership;
         this.listener = listener;
     }
 
-    /**
-     * Starts the process with gossip: joins through {@code seeds} and becomes a participant. Like
-     * Alloy, whose join blocks until a seed answered, the node's components hear the cluster (and
-     * start scraping) as soon as the first state exchange with another member has been merged (or
-     * a view with another peer arrives), or alone after the join timeout; a component started
-     * earlier would see a one-node cluster and claim every target.
-     */
-    public void startGossip(GossipConfig config, List<String> seeds, RandomGenerator random) {
+    /** Starts the process with gossip; {@code discover} lists the fleet's addresses, as DNS would. */
+    public void startGossip(MemberSettings settings, Supplier<List<String>> discover, RandomGenerator random) {
         starts++;
         status = Status.UP;
-        awaitingJoin = true;
         SimTransport transport = network.attach(name, address, scheduler);
-        Membership m = new Membership(name, config, scheduler, transport, random);
-        membership = m;
-        m.addEventListener(e -> {
-            listener.membershipEvent(this, e);
-            if (awaitingJoin && e instanceof NodeEvent.Joined j && !j.node().equals(name)) {
-                // the join's state exchange is being merged: once it is, the join has returned
-                scheduler.schedule(0, () -> {
-                    if (awaitingJoin && membership == m) {
-                        joined(m.peers());
-                    }
-                });
-            }
-        });
-        m.addPeerSetListener(this::applyView);
-        m.join(seeds);
-        m.setState(PeerState.PARTICIPANT);
-        scheduler.schedule(config.joinTimeout().toNanos(), () -> {
-            if (awaitingJoin && membership == m) {
-                joined(m.peers());
-            }
-        });
-    }
-
-    /** The join went through (or timed out): the components start on this first view. */
-    private void joined(List<Peer> peers) {
-        awaitingJoin = false;
-        lastViewSize = peers.size();
-        listener.viewChanged(this, peers);
-        rebalancer = new Rebalancer(name, Sharders.create("alloy-ring", 1), options);
-        rebalancer.setTargets(targets); // a one-node cluster's claim, never acted on
-        rebalancer.setPeers(peers, tables.forView(peers));
-        int[] started = new int[rebalancer.ownedCount()];
-        int k = 0;
-        for (int i = 0, n = rebalancer.targetCount(); i < n; i++) {
-            if (rebalancer.owns(i)) {
-                started[k++] = i;
-            }
-        }
-        report(new OwnershipChange(started, new int[0]));
+        member = new ClusterMember(name, settings, scheduler, transport, random, components, ownership, adapter());
+        host = member.components();
+        member.start(discover);
     }
 
     /** Starts the process without gossip: views come from {@link #applyView}, driven by an oracle. */
-    public void startOracle() {
-        startRebalancer();
-    }
-
-    private void startRebalancer() {
+    public void startOracle(MemberSettings settings) {
         starts++;
         status = Status.UP;
-        // The sharder only serves the standalone view; fleet views come from the shared tables.
-        rebalancer = new Rebalancer(name, Sharders.create("alloy-ring", 1), options);
-        report(rebalancer.setTargets(targets));
+        host = new ComponentHost(name, scheduler, components, ownership, settings, adapter());
+        host.start(() -> oracleView);
     }
 
-    /** A new view reached this node's components. */
-    public void applyView(List<Peer> peers) {
-        if (status == Status.DOWN) {
-            return;
-        }
-        if (awaitingJoin) {
-            if (peers.size() > 1) {
-                joined(peers);
+    private ClusterListener adapter() {
+        return new ClusterListener() {
+            @Override
+            public void membershipEvent(NodeEvent event) {
+                listener.membershipEvent(SimNode.this, event);
             }
-            return;
-        }
-        if (rebalancer == null) {
-            return;
-        }
-        lastViewSize = peers.size();
-        listener.viewChanged(this, peers);
-        report(rebalancer.setPeers(peers, tables.forView(peers)));
+
+            @Override
+            public void viewChanged(List<Peer> peers) {
+                lastViewSize = peers.size();
+                listener.viewChanged(SimNode.this, peers);
+            }
+
+            @Override
+            public void ownershipChanged(int component, OwnershipChange change) {
+                listener.ownershipChanged(SimNode.this, change);
+            }
+        };
     }
 
-    private void report(OwnershipChange change) {
-        if (!change.isEmpty()) {
-            listener.ownershipChanged(this, change);
+    /** The oracle's view of the true fleet reached this node (oracle mode only). */
+    public void applyView(List<Peer> peers) {
+        if (status == Status.DOWN || member != null || host == null) {
+            return;
         }
+        oracleView = peers;
+        host.peersChanged();
     }
 
     /** Leaves gracefully; {@code whenDone} runs once the node has left and stopped. */
@@ -152,12 +112,12 @@ public final class SimNode {
             return;
         }
         status = Status.LEAVING;
-        if (membership == null) {
+        if (member == null) {
             stop();
             whenDone.run();
             return;
         }
-        membership.leave(() -> {
+        member.leave(() -> {
             stop();
             whenDone.run();
         });
@@ -168,32 +128,23 @@ public final class SimNode {
         if (status == Status.DOWN) {
             return;
         }
-        if (membership != null) {
-            membership.shutdown();
+        if (member != null) {
+            member.crash();
         }
         scheduler.crash();
         stop();
     }
 
     private void stop() {
-        awaitingJoin = false;
-        if (membership != null) {
-            TrafficCounters t = membership.traffic();
+        if (member != null) {
+            TrafficCounters t = member.membership().traffic();
             messagesSentBefore += t.messagesSent();
             bytesSentBefore += t.bytesSent();
-            membership = null;
+            member = null;
         }
-        if (rebalancer != null) {
-            int n = rebalancer.targetCount();
-            int[] stopped = new int[rebalancer.ownedCount()];
-            int k = 0;
-            for (int i = 0; i < n; i++) {
-                if (rebalancer.owns(i)) {
-                    stopped[k++] = i;
-                }
-            }
-            rebalancer = null;
-            report(new OwnershipChange(new int[0], stopped));
+        if (host != null) {
+            host.stop();
+            host = null;
         }
         status = Status.DOWN;
     }
@@ -220,12 +171,17 @@ public final class SimNode {
 
     /** The membership of the running process, or null. */
     public Membership membership() {
-        return membership;
+        return member == null ? null : member.membership();
     }
 
-    /** Owned targets now (0 when down). */
+    /** The running process's cluster member, or null (down, or oracle mode). */
+    public ClusterMember member() {
+        return member;
+    }
+
+    /** Targets scraped now (0 when down). */
     public int ownedCount() {
-        return rebalancer == null ? 0 : rebalancer.ownedCount();
+        return host == null ? 0 : host.scrapingCount(0);
     }
 
     public int starts() {
@@ -234,12 +190,12 @@ public final class SimNode {
 
     /** Gossip messages sent over the node's life, restarts included. */
     public long messagesSent() {
-        return messagesSentBefore + (membership == null ? 0 : membership.traffic().messagesSent());
+        return messagesSentBefore + (member == null ? 0 : member.membership().traffic().messagesSent());
     }
 
     /** Gossip bytes sent over the node's life, restarts included. */
     public long bytesSent() {
-        return bytesSentBefore + (membership == null ? 0 : membership.traffic().bytesSent());
+        return bytesSentBefore + (member == null ? 0 : member.membership().traffic().bytesSent());
     }
 
     /** The view size the node holds now (0 when down). */
@@ -247,6 +203,6 @@ public final class SimNode {
         if (status == Status.DOWN) {
             return 0;
         }
-        return membership == null ? lastViewSize : membership.peers().size();
+        return member == null ? lastViewSize : member.peers().size();
     }
 }

@@ -1,5 +1,7 @@
 package io.fleetlab.simulator.run;
 
+import io.fleetlab.core.cluster.Component;
+import io.fleetlab.core.cluster.MemberSettings;
 import io.fleetlab.core.membership.GossipConfig;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
@@ -50,7 +52,8 @@ public final class ScenarioRun {
     private final RunMetrics metrics;
     private final GossipConfig gossip;
     private final boolean oracle;
-    private final ClusteringOptions clustering;
+    private final MemberSettings settings;
+    private final List<Component> components;
     private int nextOrdinal;
 
     public ScenarioRun(Scenario scenario, String algorithm, long seed) {
@@ -67,7 +70,9 @@ public final class ScenarioRun {
         this.metrics = new RunMetrics(simulation, targets.size(), nodes);
         this.gossip = GossipSettings.of(scenario.fleet().gossip(), transport);
         this.oracle = scenario.fleet().membership().equals("oracle");
-        this.clustering = ClusteringOptions.alloyDefaults().withMinClusterSize(scenario.fleet().minClusterSize());
+        this.settings = new MemberSettings(gossip, scenario.fleet().minClusterSize(), Duration.ZERO);
+        this.components = List.of(new Component("prometheus.scrape.default", targets, ClusteringOptions.alloyDefaults(),
+                Duration.ZERO));
         if (l == null) {
             throw new IllegalStateException("scenario was not resolved");
         }
@@ -138,8 +143,8 @@ public final class ScenarioRun {
     }
 
     SimNode node(String name) {
-        return nodes.computeIfAbsent(name, n -> new SimNode(n, new NodeScheduler(simulation), network, tables, targets,
-                clustering, metrics));
+        return nodes.computeIfAbsent(name, n -> new SimNode(n, new NodeScheduler(simulation), network, components, tables,
+                metrics));
     }
 
     /** Nodes that are up, in the order they were first created. */
@@ -151,6 +156,17 @@ public final class ScenarioRun {
             }
         }
         return up;
+    }
+
+    /** What peer discovery (a headless service's DNS) returns: the address of every running node. */
+    private List<String> discover() {
+        List<String> out = new ArrayList<>();
+        for (SimNode n : nodes.values()) {
+            if (n.up()) {
+                out.add(n.address());
+            }
+        }
+        return out;
     }
 
     /** The fleet as it really is: every running node that has not started leaving, as a participant. */
@@ -195,17 +211,11 @@ public final class ScenarioRun {
             metrics.convergence.watch(simulation.now(), kind, name, observers, modelP90(observers.size() + 1));
         }
         if (oracle) {
-            node.startOracle();
+            node.startOracle(settings);
         } else {
-            List<String> seeds = new ArrayList<>();
-            for (SimNode n : upNodes()) {
-                if (seeds.size() < 3 && !n.name().equals(name)) {
-                    seeds.add(n.address());
-                }
-            }
             UniformRandomProvider own = RandomSource.XO_RO_SHI_RO_128_PP.create(rng.nextLong());
             RandomGenerator random = own::nextLong;
-            node.startGossip(gossip, seeds, random);
+            node.startGossip(settings, this::discover, random);
         }
         if (kind != null) {
             redistribution(kind, name, before, truth());

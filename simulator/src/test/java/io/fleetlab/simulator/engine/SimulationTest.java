@@ -32,6 +32,73 @@ class SimulationTest {
         }
     }
 
+    /**
+     * Recycled (posted) and cancellable events interleave in one order: every event not cancelled
+     * runs exactly once, at its time, ties in scheduling order, while posted events schedule more
+     * (reusing the object just dispatched) and handles are cancelled both before and after their
+     * event ran; cancelling a handle whose event already ran must not touch any other event.
+     */
+    @Test
+    void postedAndCancellableEventsShareOneOrder() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int round = 0; round < 100; round++) {
+            Run run = new Run(new Simulation(), r);
+            for (int i = 0; i < 200; i++) {
+                run.schedule(3);
+            }
+            run.sim.runUntil(Long.MAX_VALUE / 2);
+            for (int i = 1; i < run.ran.size(); i++) {
+                long[] a = run.ran.get(i - 1);
+                long[] b = run.ran.get(i);
+                boolean ordered = a[0] < b[0] || (a[0] == b[0] && a[1] < b[1]);
+                assertEquals(true, ordered, "event " + b[1] + " at " + b[0] + " ran after " + a[1] + " at " + a[0]);
+            }
+            assertEquals(run.nextId, run.ran.size() + run.cancelled.size(), "every event not cancelled ran once");
+        }
+    }
+
+    private static final class Run {
+        final Simulation sim;
+        final SplittableRandom r;
+        final List<long[]> ran = new ArrayList<>();
+        final java.util.Set<Long> ranIds = new java.util.HashSet<>();
+        final java.util.Set<Long> cancelled = new java.util.HashSet<>();
+        final List<Long> handleIds = new ArrayList<>();
+        final List<Cancellable> handles = new ArrayList<>();
+        long nextId;
+
+        Run(Simulation sim, SplittableRandom r) {
+            this.sim = sim;
+            this.r = r;
+        }
+
+        void schedule(int depth) {
+            long id = nextId++;
+            long delay = r.nextInt(4) == 0 ? 0 : r.nextLong(20_000_000);
+            Runnable action = () -> {
+                assertEquals(true, ranIds.add(id), "event " + id + " ran twice");
+                ran.add(new long[] {sim.now(), id});
+                for (int k = depth > 0 ? r.nextInt(3) : 0; k > 0; k--) {
+                    schedule(depth - 1);
+                }
+                if (!handles.isEmpty() && r.nextInt(3) == 0) {
+                    int h = r.nextInt(handles.size());
+                    long target = handleIds.get(h);
+                    handles.get(h).cancel();
+                    if (!ranIds.contains(target)) {
+                        cancelled.add(target);
+                    }
+                }
+            };
+            if (r.nextBoolean()) {
+                sim.postAfter(delay, action);
+            } else {
+                handleIds.add(id);
+                handles.add(sim.after(delay, action));
+            }
+        }
+    }
+
     @Test
     void cancelledEventsDoNotRunAndTimeStopsAtTheEnd() {
         Simulation sim = new Simulation();

@@ -57,9 +57,9 @@ class OwnershipTablesTest {
                 Collections.shuffle(own, new Random(seed ^ self.name().hashCode()));
                 OwnershipTable table = tables.forView(own);
                 assertSame(shared, table, "seed " + seed + ": a reordered view with a self flag must hit the cache");
-                Rebalancer viaTable = new Rebalancer(self.name(), Sharders.create(alg, 16), options);
+                Rebalancer viaTable = new Rebalancer(self.name(), tables.create(self.name()), options);
                 viaTable.setTargets(set);
-                viaTable.setPeers(own, table);
+                viaTable.setPeers(own);
                 Rebalancer alone = new Rebalancer(self.name(), Sharders.create(alg, 16), options);
                 alone.setTargets(keys);
                 alone.setPeers(own);
@@ -68,7 +68,7 @@ class OwnershipTablesTest {
                             "seed " + seed + " " + alg + " node " + self.name() + " target " + t);
                 }
             }
-            assertEquals(1, tables.computed(), "seed " + seed);
+            assertEquals(1, tables.computed(), "seed " + seed + ": one view, one table, whoever asks");
         }
     }
 }

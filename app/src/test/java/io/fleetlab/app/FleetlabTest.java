@@ -1,0 +1,83 @@
+package io.fleetlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetlab.core.ring.Sharders;
+import io.fleetlab.simulator.scenario.ScenarioVocabulary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command's wiring: help texts, subcommands reaching the modules' commands, refusals. */
+class FleetlabTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            int code = Fleetlab.commandLine(o, e).execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void helpListsEveryCommandAlgorithmShapeActionAndPreset() {
+        Run help = run("--help");
+        assertEquals(0, help.code());
+        String flat = help.out().replaceAll("\\s+", " ");
+        for (String command : new String[] {"simulate", "ring-study", "owner", "charts", "view", "node"}) {
+            assertTrue(flat.contains(" " + command + " "), command + " in\n" + help.out());
+        }
+        for (String name : Sharders.algorithms()) {
+            assertTrue(flat.contains(name), name);
+        }
+        ScenarioVocabulary.targetShapes().forEach(s -> assertTrue(flat.contains(s), s));
+        ScenarioVocabulary.timelineActions().forEach(a -> assertTrue(flat.contains(a), a));
+        ScenarioVocabulary.gossipPresets().forEach(p -> assertTrue(flat.contains(p), p));
+        assertTrue(ScenarioVocabulary.timelineActions().contains("rolling-restart"));
+        String simulateHelp = run("simulate", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(simulateHelp.contains("--seeds") && simulateHelp.contains("Timeline actions:"), simulateHelp);
+    }
+
+    @Test
+    void subcommandsReachTheModulesCommands() {
+        Run charts = run("charts", "--help");
+        assertEquals(0, charts.code());
+        assertTrue(charts.out().contains("--figure") && charts.out().contains("--width"), charts.out());
+        Run owner = run("owner", "--help");
+        assertTrue(owner.out().contains("--join") && owner.out().contains("/api/v1/targets"), owner.out());
+        Run study = run("ring-study", "--nodes", "3", "--targets", "1000", "--tokens", "16");
+        assertEquals(0, study.code(), study.err());
+        assertTrue(study.out().contains("alloy-ring"), study.out());
+        Run version = run("--version");
+        assertTrue(version.out().startsWith("fleetlab "), version.out());
+    }
+
+    @Test
+    void simulateRunsAScenarioAndWritesItsResult() throws Exception {
+        Run sim = run("simulate", "--scenario-dir", "../scenarios", "--out", dir.toString(), "--quiet", "scale-out.json");
+        assertEquals(0, sim.code(), sim.err());
+        assertTrue(sim.out().contains("Redistribution"), sim.out());
+        assertTrue(Files.isRegularFile(dir.resolve("scale-out-alloy-ring-42.json")));
+    }
+
+    @Test
+    void noCommandOrAnUnknownOneIsAUsageError() {
+        Run none = run();
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("name a command"), none.err());
+        Run unknown = run("simulat");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("simulat"), unknown.err());
+    }
+}

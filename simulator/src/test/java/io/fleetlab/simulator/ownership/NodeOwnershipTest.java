@@ -1,0 +1,141 @@
+package io.fleetlab.simulator.ownership;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.fleetlab.core.peer.Peer;
+import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.rebalance.ClusteringOptions;
+import io.fleetlab.core.rebalance.OwnershipChange;
+import io.fleetlab.core.rebalance.Rebalancer;
+import io.fleetlab.core.rebalance.TargetSet;
+import io.fleetlab.core.ring.Op;
+import io.fleetlab.core.ring.Sharders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared token index with per-node arc deltas against the core's {@code Rebalancer} on
+ * Alloy's ring (itself checked against Alloy's vectors): after every view change of a random
+ * sequence the owned targets and the started/stopped lists must be the same.
+ */
+class NodeOwnershipTest {
+    private static final int CASES = 200;
+
+    @Test
+    void agreesWithTheRebalancerOnAlloysRingThroughRandomViewChanges() {
+        long base = Long.getLong("fleetlab.seed", 0x0DE17AL);
+        int cases = Integer.getInteger("fleetlab.cases", CASES);
+        SplittableRandom seeds = new SplittableRandom(base);
+        for (int c = 0; c < cases; c++) {
+            long seed = c == 0 ? base : seeds.nextLong();
+            try {
+                oneCase(new SplittableRandom(seed));
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("case " + c + " failed with seed " + seed + " (replay: -Dfleetlab.seed=" + seed
+                        + " -Dfleetlab.cases=1): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void oneCase(SplittableRandom r) {
+        int tokens = r.nextInt(5) == 0 ? 512 : 1 + r.nextInt(16);
+        int fleet = 2 + r.nextInt(r.nextBoolean() ? 8 : 40);
+        long[] keys = new long[r.nextInt(5) == 0 ? r.nextInt(3) : 50 + r.nextInt(400)];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = r.nextLong();
+        }
+        TargetSet targets = TargetSet.of(keys);
+        TokenIndex index = new TokenIndex(tokens, targets);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < fleet; i++) {
+            names.add("alloy-" + i);
+        }
+        boolean registered = r.nextBoolean();
+        if (registered) {
+            index.register(names); // otherwise names arrive with views and the index rebuilds
+        }
+        Op op = r.nextBoolean() ? Op.READ_WRITE : Op.READ;
+        ClusteringOptions options = r.nextInt(8) == 0 ? ClusteringOptions.disabled()
+                : new ClusteringOptions(true, 1 + r.nextInt(4), op);
+        String self = names.get(r.nextInt(fleet));
+        NodeOwnership fast = new NodeOwnership(index, self, options);
+        Rebalancer reference = new Rebalancer(self, Sharders.create("alloy-ring", tokens), options);
+        reference.setTargets(targets);
+        assertOwnedEqual(reference, fast);
+        PeerState[] states = new PeerState[fleet];
+        for (int step = 0; step < 12; step++) {
+            // change a few members, or many at once (a join's push-pull, a partition healing)
+            int changes = r.nextInt(4) == 0 ? r.nextInt(fleet + 1) : 1 + r.nextInt(3);
+            for (int k = 0; k < changes; k++) {
+                int i = r.nextInt(fleet);
+                int roll = r.nextInt(10);
+                states[i] = roll < 4 ? null : roll < 8 ? PeerState.PARTICIPANT : roll < 9 ? PeerState.TERMINATING : PeerState.VIEWER;
+            }
+            List<Peer> view = new ArrayList<>();
+            for (int i = 0; i < fleet; i++) {
+                if (states[i] != null) {
+                    view.add(new Peer(names.get(i), names.get(i) + ":7946", states[i], names.get(i).equals(self)));
+                }
+            }
+            OwnershipChange expected = reference.setPeers(view);
+            OwnershipChange actual = fast.apply(view);
+            assertArrayEquals(expected.started(), actual.started(), "started after " + view);
+            assertArrayEquals(expected.stopped(), actual.stopped(), "stopped after " + view);
+            assertOwnedEqual(reference, fast);
+        }
+        if (registered) {
+            assertEquals(1, index.builds(), "tokens hashed and sorted once");
+        }
+    }
+
+    private static void assertOwnedEqual(Rebalancer reference, NodeOwnership fast) {
+        assertEquals(reference.ownedCount(), fast.ownedCount(), "owned count");
+        for (int t = 0; t < reference.targetCount(); t++) {
+            assertEquals(reference.owns(t), fast.owns(t), "target " + t);
+        }
+    }
+
+    /** The arc path is taken for small changes of a large view, and agrees there too. */
+    @Test
+    void smallChangesOfALargeViewTakeTheArcPath() {
+        SplittableRandom r = new SplittableRandom(17);
+        long[] keys = new long[5_000];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = r.nextLong();
+        }
+        TargetSet targets = TargetSet.of(keys);
+        TokenIndex index = new TokenIndex(64, targets);
+        ClusteringOptions options = ClusteringOptions.alloyDefaults();
+        NodeOwnership fast = new NodeOwnership(index, "alloy-3", options);
+        Rebalancer reference = new Rebalancer("alloy-3", Sharders.create("alloy-ring", 64), options);
+        reference.setTargets(targets);
+        List<Peer> view = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            view.add(new Peer("alloy-" + i, "a", PeerState.PARTICIPANT, i == 3));
+        }
+        reference.setPeers(view);
+        fast.apply(view);
+        int incremental = 0;
+        for (int step = 0; step < 50; step++) {
+            int i = r.nextInt(100);
+            Peer p = view.get(i);
+            PeerState next = p.state() == PeerState.PARTICIPANT ? PeerState.TERMINATING : PeerState.PARTICIPANT;
+            view.set(i, new Peer(p.name(), p.address(), next, p.self()));
+            if (r.nextBoolean()) {
+                view.add(new Peer("alloy-" + (100 + step), "a", PeerState.PARTICIPANT, false));
+            }
+            OwnershipChange expected = reference.setPeers(view);
+            OwnershipChange actual = fast.apply(view);
+            assertArrayEquals(expected.started(), actual.started());
+            assertArrayEquals(expected.stopped(), actual.stopped());
+            if (fast.lastUpdateWasIncremental()) {
+                incremental++;
+            }
+        }
+        assertOwnedEqual(reference, fast);
+        assertEquals(50, incremental);
+    }
+}
