@@ -201,10 +201,10 @@ public final class SimulateCommand implements Callable<Integer> {
                     .add(RunSummary.of(results.get(i), wall.getOrDefault(jobs.get(i), Double.NaN)));
         }
         int width = Math.max(13, byGroup.keySet().stream().mapToInt(String::length).max().orElse(0));
-        String row = "%-" + width + "s %-34s %-34s %-34s %-34s %-34s%n";
+        String row = "%-" + width + "s %-34s %-34s %-34s %-34s %-34s %-34s %-34s%n";
         stdout.println("\nmean ± sd [95% CI of the mean] over seeds " + first + ".." + (first + seeds - 1));
         stdout.printf(Locale.ROOT, row, "run", "moved/ideal", "peak/mean load",
-                "unowned target-s", "double-owned target-s", "convergence p90 (s)");
+                "unowned target-s", "double-owned target-s", "join p90 (s)", "leave p90 (s)", "crash p90 (s)");
         for (Map.Entry<String, List<RunSummary>> e : byGroup.entrySet()) {
             List<RunSummary> runs = e.getValue();
             stdout.printf(Locale.ROOT, row, e.getKey(),
@@ -212,7 +212,9 @@ public final class SimulateCommand implements Callable<Integer> {
                     SweepStatistics.of(runs.stream().mapToDouble(RunSummary::peakToMean).toArray()),
                     SweepStatistics.of(runs.stream().mapToDouble(RunSummary::unownedTargetSeconds).toArray()),
                     SweepStatistics.of(runs.stream().mapToDouble(RunSummary::doubleOwnedTargetSeconds).toArray()),
-                    SweepStatistics.of(runs.stream().mapToDouble(RunSummary::convergenceP90).toArray()));
+                    SweepStatistics.of(runs.stream().mapToDouble(RunSummary::joinConvergenceP90).toArray()),
+                    SweepStatistics.of(runs.stream().mapToDouble(RunSummary::leaveConvergenceP90).toArray()),
+                    SweepStatistics.of(runs.stream().mapToDouble(RunSummary::crashConvergenceP90).toArray()));
         }
         stdout.printf(Locale.ROOT, "%nResult files in %s; total wall time %.1f s%n", out, (System.nanoTime() - started) / 1e9);
         return 0;

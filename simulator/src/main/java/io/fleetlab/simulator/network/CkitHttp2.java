@@ -100,14 +100,29 @@ final class CkitHttp2 {
         }, fail), fail);
     }
 
-    /** The sender's process is gone: its queue, worker and connections with it. */
-    void close(SimTransport from) {
-        Sender s = senders.remove(from);
+    /**
+     * A process is gone: its queue, worker and connections with it; its kernel closes its sockets,
+     * so the connections others had to it are reset once that reaches them, and their next packet
+     * connects afresh (to whatever process then listens at the address).
+     */
+    void close(SimTransport gone) {
+        Sender s = senders.remove(gone);
         if (s != null) {
             s.closed = true;
             s.queue.clear();
             for (Connection c : s.connections.values()) {
                 c.reset();
+            }
+        }
+        for (Sender other : senders.values()) {
+            Connection c = other.connections.get(gone.localAddress());
+            if (c != null && c.peer == gone) {
+                long gen = c.generation;
+                simulation.postAfter(network.delayTo(other.from), () -> {
+                    if (c.generation == gen) {
+                        c.reset();
+                    }
+                });
             }
         }
     }

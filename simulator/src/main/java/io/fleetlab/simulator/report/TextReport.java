@@ -48,7 +48,7 @@ public final class TextReport {
         MembershipStats m = r.membership();
         sb.append("\nMembership\n");
         if (!m.convergence().isEmpty()) {
-            f(sb, "  %8s  %-8s %-14s %8s %8s %8s %8s %10s%n", "time", "kind", "node", "p50", "p90", "p99", "p100", "model p90");
+            f(sb, "  %8s  %-8s %-14s %8s %8s %8s %8s %10s%n", "time", "kind", "node", "p50", "p90", "p99", "p100", "theory");
             for (MembershipStats.Convergence c : m.convergence()) {
                 f(sb, "  %7.1fs  %-8s %-14s %8s %8s %8s %8s %10s%n", c.time(), c.kind(), c.node(), s(c.p50()), s(c.p90()),
                         s(c.p99()), s(c.p100()), s(c.modelP90()));

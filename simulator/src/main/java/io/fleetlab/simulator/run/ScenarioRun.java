@@ -13,6 +13,7 @@ import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.engine.NodeScheduler;
 import io.fleetlab.simulator.engine.Simulation;
 import io.fleetlab.simulator.metrics.Bounds;
+import io.fleetlab.simulator.metrics.ChangeTheory;
 import io.fleetlab.simulator.network.LatencyModel;
 import io.fleetlab.simulator.network.NetworkConditions;
 import io.fleetlab.simulator.network.SimNetwork;
@@ -190,9 +191,8 @@ public final class ScenarioRun {
         return out;
     }
 
-    private double modelP90(int n) {
-        double rounds = Bounds.epidemicRounds(n, gossip.gossipNodes(), network.conditions().loss(), 0.9);
-        return rounds * gossip.gossipInterval().toNanos() / 1e9;
+    private double modelP90(String kind, int members) {
+        return ChangeTheory.seconds(kind, members, gossip, scenario.network().latency().meanMs() / 1e3);
     }
 
     /**
@@ -208,7 +208,7 @@ public final class ScenarioRun {
         List<String> observers = observersExcept(name);
         if (kind != null) {
             metrics.action(kind, name, "");
-            metrics.convergence.watch(simulation.now(), kind, name, observers, modelP90(observers.size() + 1));
+            metrics.convergence.watch(simulation.now(), kind, name, observers, modelP90(kind, observers.size() + 1));
         }
         if (oracle) {
             node.startOracle(settings);
@@ -234,7 +234,7 @@ public final class ScenarioRun {
         }
         List<Peer> before = truth();
         metrics.action(kind, name, "graceful");
-        metrics.convergence.watch(simulation.now(), "leave", name, observersExcept(name), modelP90(before.size() - 1));
+        metrics.convergence.watch(simulation.now(), "leave", name, observersExcept(name), modelP90("leave", before.size()));
         node.leave(() -> {
             metrics.everDown.add(name);
             oracleBroadcast();
@@ -255,7 +255,7 @@ public final class ScenarioRun {
         }
         List<Peer> before = truth();
         metrics.action(kind, name, "");
-        metrics.convergence.watch(simulation.now(), "crash", name, observersExcept(name), modelP90(before.size() - 1));
+        metrics.convergence.watch(simulation.now(), "crash", name, observersExcept(name), modelP90("crash", before.size()));
         node.crash();
         metrics.everDown.add(name);
         redistribution("crash", name, before, truth());

@@ -159,6 +159,24 @@ class CkitHttp2Test {
     }
 
     @Test
+    void aProcessThatExitsClosesItsConnectionsSoAStreamToItsSuccessorGetsThrough() {
+        Simulation sim = new Simulation();
+        SimNetwork net = network(sim, 0, 6);
+        SimTransport a = node(net, sim, "a");
+        SimTransport b = node(net, sim, "b");
+        a.sendPacket("b:1", numbered(1));
+        sim.runUntil(S);
+        b.close();
+        node(net, sim, "b"); // restarted at once, the join push-pull's reply goes back to it
+        sim.runUntil(S + 5 * MS);
+        boolean[] failed = {false};
+        a.sendReliable("b:1", numbered(2), () -> failed[0] = true);
+        sim.runUntil(2 * S);
+        assertFalse(failed[0], "the old connection was closed by the exiting process, not reused");
+        assertEquals(2, got.get("b").get(0)[1]);
+    }
+
+    @Test
     void aFrameLargerThanTwoBytesOfLengthIsNeverSent() {
         Simulation sim = new Simulation();
         SimNetwork net = network(sim, 0, 4);

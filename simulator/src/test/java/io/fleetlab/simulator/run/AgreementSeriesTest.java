@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
  * ownership mostly comes and goes between two samples, shows in the series.
  */
 class AgreementSeriesTest {
-    /** A rolling restart of 8 nodes, one every 7 s; the run's length is not a multiple of the sample interval. */
+    /** A rolling restart of 8 nodes, one every 7 s, sampled every 10 s; the run's length is not a multiple of the sample interval. */
     static final String STORY = """
             {
-              "version": 1, "name": "agreement-series", "duration": "100500ms", "sampleInterval": "2s",
+              "version": 1, "name": "agreement-series", "duration": "100500ms", "sampleInterval": "10s",
               "fleet": { "size": 8, "gossip": { "preset": "alloy" } },
               "targets": { "count": 4000 },
               "network": { "latency": { "distribution": "log-normal", "meanMs": 1 } },
