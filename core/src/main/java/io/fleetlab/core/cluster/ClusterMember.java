@@ -2,7 +2,6 @@ package io.fleetlab.core.cluster;
 
 import io.fleetlab.core.membership.GossipConfig;
 import io.fleetlab.core.membership.Membership;
-import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.membership.swim.RandomPicks;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
@@ -31,8 +30,9 @@ import java.util.random.RandomGenerator;
  *   <li>it discovers peers and picks up to {@code maxJoinPeers} (5) of them at random
  *       ({@code internal/service/cluster/cluster.go}, {@code getRandomPeers}) and joins through
  *       them (ckit {@code node.go} {@code Start} -> memberlist {@code Join});</li>
- *   <li>once the join returned, the components start and hear the view; from then on every peer
- *       change reaches them coalesced and at most once per notify interval;</li>
+ *   <li>memberlist's {@code Join} tries the seeds one after another ({@code memberlist.go}); once
+ *       it returned, the components start and hear the view; from then on every peer change
+ *       reaches them coalesced and at most once per notify interval;</li>
  *   <li>every {@code rejoinInterval} (60 s) it discovers and joins again, whether or not it had
  *       seeds at first ({@code cluster.go} {@code Run}, the rejoin ticker).</li>
  * </ol>
@@ -51,7 +51,6 @@ public final class ClusterMember {
     private boolean awaitingJoin;
     private boolean stopped;
     private Cancellable rejoinTimer;
-    private Cancellable joinTimer;
 
     /**
      * @param name       the node's unique name
@@ -75,14 +74,8 @@ public final class ClusterMember {
                 .withRejoinInterval(Duration.ZERO);
         this.membership = new Membership(name, gossip, scheduler, transport, random);
         this.components = new ComponentHost(name, scheduler, components, ownership, settings, listener);
-        membership.addEventListener(this::onEvent);
-        membership.addPeerSetListener(peers -> {
-            if (awaitingJoin && peers.size() > 1) {
-                joinReturned();
-            } else {
-                this.components.peersChanged();
-            }
-        });
+        membership.addEventListener(listener::membershipEvent);
+        membership.addPeerSetListener(peers -> this.components.peersChanged());
     }
 
     /**
@@ -95,41 +88,20 @@ public final class ClusterMember {
         membership.setState(PeerState.PARTICIPANT);
         List<String> seeds = pickSeeds();
         awaitingJoin = true;
-        membership.join(seeds);
-        if (seeds.isEmpty()) {
-            joinReturned(); // memberlist's Join of nobody returns at once: a new cluster
-        } else {
-            joinTimer = scheduler.schedule(settings.gossip().joinTimeout().toNanos(), () -> {
-                if (awaitingJoin) {
-                    joinReturned(); // no seed answered: carry on as a cluster of one
-                }
-            });
-        }
+        membership.join(seeds, answered -> {
+            if (awaitingJoin && !stopped) {
+                joinReturned();
+            }
+        });
         Duration rejoin = settings.gossip().rejoinInterval();
         if (!rejoin.isZero()) {
             rejoinTimer = scheduler.schedule(rejoin.toNanos(), this::rejoinTick);
         }
     }
 
-    private void onEvent(NodeEvent e) {
-        listener.membershipEvent(e);
-        if (awaitingJoin && e instanceof NodeEvent.Joined j && !j.node().equals(name)) {
-            // the join's state exchange is being merged: once it is, the join has returned
-            scheduler.schedule(0, () -> {
-                if (awaitingJoin && !stopped) {
-                    joinReturned();
-                }
-            });
-        }
-    }
-
     /** The join returned: the components start on the view as it is now. */
     private void joinReturned() {
         awaitingJoin = false;
-        if (joinTimer != null) {
-            joinTimer.cancel();
-            joinTimer = null;
-        }
         components.start(membership::peers);
     }
 
@@ -190,10 +162,6 @@ public final class ClusterMember {
         if (rejoinTimer != null) {
             rejoinTimer.cancel();
             rejoinTimer = null;
-        }
-        if (joinTimer != null) {
-            joinTimer.cancel();
-            joinTimer = null;
         }
     }
 

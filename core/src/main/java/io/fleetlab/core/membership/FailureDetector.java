@@ -148,7 +148,9 @@ final class FailureDetector {
         } else {
             outbox.send(target.address, ping);
         }
-        probe.timeout = scheduler.schedule(awareness.scale(probeTimeoutNanos), probe::timedOut);
+        // memberlist state.go probeNode: Lifeguard's health stretches the probe's deadline (the
+        // interval), never the direct-ack timeout: waiting longer does not get a datagram through.
+        probe.timeout = scheduler.schedule(probeTimeoutNanos, probe::timedOut);
         probe.deadline = scheduler.schedule(awareness.scale(probeIntervalNanos), probe::deadlinePassed);
     }
 
@@ -189,9 +191,9 @@ final class FailureDetector {
                 return;
             }
             acked = true;
-            if (!indirect) {
-                awareness.apply(-1);
-            }
+            // memberlist state.go probeNode (awarenessDelta = -1 once the ping is sent): any
+            // successful probe, direct or through helpers, improves our health.
+            awareness.apply(-1);
             cancel();
             pending.remove(seq);
         }

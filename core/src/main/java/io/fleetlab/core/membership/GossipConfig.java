@@ -33,6 +33,8 @@ import java.util.Objects;
  * @param maxPacketSize           largest datagram sent, in bytes (compound packets stay below it)
  * @param keyring                 keys for authenticated encryption; {@link Keyring#none()} sends
  *                                plaintext
+ * @param streamTimeout           memberlist's {@code TCPTimeout}: how long one push-pull exchange
+ *                                (a join's included) may take before it counts as failed
  */
 public record GossipConfig(
         Duration probeInterval,
@@ -51,7 +53,8 @@ public record GossipConfig(
         Duration rejoinInterval,
         Duration notifyInterval,
         int maxPacketSize,
-        Keyring keyring) {
+        Keyring keyring,
+        Duration streamTimeout) {
 
     /** Smallest packet size that still fits a ping with a full-length node name. */
     public static final int MIN_PACKET_SIZE = 576;
@@ -66,6 +69,7 @@ public record GossipConfig(
         notNegative(rejoinInterval, "rejoinInterval");
         notNegative(notifyInterval, "notifyInterval");
         Objects.requireNonNull(keyring, "keyring");
+        positive(streamTimeout, "streamTimeout");
         atLeast(gossipNodes, 1, "gossipNodes");
         atLeast(indirectChecks, 0, "indirectChecks");
         atLeast(suspicionMult, 1, "suspicionMult");
@@ -83,23 +87,25 @@ public record GossipConfig(
     public static GossipConfig lan() {
         return new GossipConfig(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(200),
                 3, 3, 4, 6, 4, Duration.ofSeconds(30), 8, Duration.ofSeconds(30),
-                5, Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(1), 1400, Keyring.none());
+                5, Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(1), 1400, Keyring.none(), Duration.ofSeconds(10));
     }
 
     /** memberlist's {@code DefaultWANConfig}: slower, more patient, for links across regions. */
     public static GossipConfig wan() {
         return new GossipConfig(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMillis(500),
                 4, 3, 6, 6, 4, Duration.ofSeconds(60), 8, Duration.ofSeconds(60),
-                5, Duration.ofSeconds(30), Duration.ZERO, Duration.ofSeconds(1), 1400, Keyring.none());
+                5, Duration.ofSeconds(30), Duration.ZERO, Duration.ofSeconds(1), 1400, Keyring.none(), Duration.ofSeconds(30));
     }
 
     /**
      * Grafana Alloy's settings (the default): memberlist LAN with a 5 s probe interval, 2 s probe
-     * timeout, up to 5 join peers, a rejoin every 60 s and one change notification per second.
+     * timeout and a 2 s stream timeout (ckit {@code node.go} {@code NewNode}), up to 5 join peers,
+     * a rejoin every 60 s and one change notification per second (alloy
+     * {@code internal/service/cluster/cluster.go}).
      */
     public static GossipConfig alloy() {
         return lan().withProbeInterval(Duration.ofSeconds(5)).withProbeTimeout(Duration.ofSeconds(2))
-                .withRejoinInterval(Duration.ofSeconds(60));
+                .withRejoinInterval(Duration.ofSeconds(60)).withStreamTimeout(Duration.ofSeconds(2));
     }
 
     /** The default configuration, {@link #alloy()}. */
@@ -110,103 +116,109 @@ public record GossipConfig(
     public GossipConfig withProbeInterval(Duration v) {
         return new GossipConfig(v, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withProbeTimeout(Duration v) {
         return new GossipConfig(probeInterval, v, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withGossipInterval(Duration v) {
         return new GossipConfig(probeInterval, probeTimeout, v, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withGossipNodes(int v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, v, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withIndirectChecks(int v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, v, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withSuspicionMult(int v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, v,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withSuspicionMaxTimeoutMult(int v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 v, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withRetransmitMult(int v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, v, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withPushPullInterval(Duration v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, v, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withAwarenessMaxMultiplier(int v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, v,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withGossipToTheDeadTime(Duration v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                v, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                v, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withMaxJoinPeers(int v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, v, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, v, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withJoinTimeout(Duration v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, v, rejoinInterval, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, v, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withRejoinInterval(Duration v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, v, notifyInterval, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, v, notifyInterval, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withNotifyInterval(Duration v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, v, maxPacketSize, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, v, maxPacketSize, keyring, streamTimeout);
     }
 
     public GossipConfig withMaxPacketSize(int v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, v, keyring);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, v, keyring, streamTimeout);
+    }
+
+    public GossipConfig withStreamTimeout(Duration v) {
+        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
+                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, v);
     }
 
     public GossipConfig withKeyring(Keyring v) {
         return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
                 suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, v);
+                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, v, streamTimeout);
     }
 
     private static void positive(Duration d, String name) {

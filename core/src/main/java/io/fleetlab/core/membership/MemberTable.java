@@ -213,7 +213,9 @@ final class MemberTable {
         }
         boolean isSelf = m == self;
         boolean addressChanged = !m.address.equals(a.address());
-        if (addressChanged && !m.status.gone()) {
+        // memberlist state.go aliveNode (DeadNodeReclaimTime unset, as ckit leaves it): a name may
+        // move to a new address only after it left; a dead or live name at a new address is refused.
+        if (addressChanged && m.status != NodeStatus.LEFT) {
             LOG.log(System.Logger.Level.WARNING, "{0}: conflicting address for {1}: {2} vs {3}",
                     name, a.node(), m.address, a.address());
             return;
@@ -232,7 +234,9 @@ final class MemberTable {
             return;
         }
         NodeStatus old = m.status;
-        if (!isSelf) {
+        // memberlist state.go aliveNode: everyone's alive is re-broadcast, and so is our own at
+        // bootstrap, so a joiner gossips its own alive message (memberlist's setAlive on Create).
+        if (!isSelf || bootstrap) {
             broadcasts.add(Topic.LIVENESS, a.node(), codec.encode(a));
         }
         m.incarnation = a.incarnation();

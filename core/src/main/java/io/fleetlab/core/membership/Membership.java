@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -75,8 +76,7 @@ public final class Membership {
     private boolean running;
     private boolean leaving;
     private List<String> seeds = List.of();
-    private int joinAttempt;
-    private boolean joinAnswered;
+    private JoinRun currentJoin;
     private Cancellable gossipTimer;
     private Cancellable pushPullTimer;
     private Cancellable rejoinTimer;
@@ -129,14 +129,24 @@ public final class Membership {
 
     /**
      * Starts the protocol and joins through {@code seedAddresses}: a full-state exchange with at
-     * most {@link GossipConfig#maxJoinPeers()} of them, chosen at random. When none answers within
-     * the join timeout the node carries on as a cluster of one; with a rejoin interval it keeps
+     * most {@link GossipConfig#maxJoinPeers()} of them, chosen at random and tried one after
+     * another, each within the stream timeout (memberlist {@code memberlist.go} {@code Join}).
+     * When none answers the node carries on as a cluster of one; with a rejoin interval it keeps
      * contacting the seeds.
      *
      * @throws IllegalStateException when called twice
      */
     public void join(List<String> seedAddresses) {
+        join(seedAddresses, n -> { });
+    }
+
+    /**
+     * As {@link #join(List)}; {@code whenReturned} hears how many seeds answered once every chosen
+     * seed was tried (memberlist's {@code Join} returning), at once when there are none.
+     */
+    public void join(List<String> seedAddresses, IntConsumer whenReturned) {
         Objects.requireNonNull(seedAddresses, "seedAddresses");
+        Objects.requireNonNull(whenReturned, "whenReturned");
         if (started) {
             throw new IllegalStateException("join may be called once");
         }
@@ -160,7 +170,7 @@ public final class Membership {
         if (!config.pushPullInterval().isZero()) {
             pushPullTimer = scheduler.schedule(stagger(config.pushPullInterval().toNanos()), this::pushPullTick);
         }
-        contactSeeds();
+        contactSeeds(whenReturned);
         if (!config.rejoinInterval().isZero() && !seeds.isEmpty()) {
             rejoinTimer = scheduler.schedule(config.rejoinInterval().toNanos(), this::rejoinTick);
         }
@@ -183,7 +193,7 @@ public final class Membership {
             }
         }
         seeds = List.copyOf(others);
-        contactSeeds();
+        contactSeeds(n -> { });
     }
 
     /**
@@ -428,8 +438,6 @@ public final class Membership {
     private void onPushPull(PushPull p) {
         if (!p.reply()) {
             outbox.sendReliable(p.senderAddress(), fullState(p.join(), true), null);
-        } else if (p.join()) {
-            joinAnswered = true;
         }
         for (NodeRecord r : p.nodes()) {
             table.merge(r);
@@ -437,13 +445,15 @@ public final class Membership {
         for (StateMessage s : p.states()) {
             states.merge(s);
         }
+        if (p.reply() && p.join() && currentJoin != null) {
+            currentJoin.settle(currentJoin.index, true);
+        }
     }
 
     // ---------------------------------------------------------------- joining and leaving
 
-    private void contactSeeds() {
-        int attempt = ++joinAttempt;
-        joinAnswered = false;
+    /** Memberlist's {@code Join}: seeds picked at random, then tried one after another. */
+    private void contactSeeds(IntConsumer whenReturned) {
         List<String> chosen = new ArrayList<>(seeds);
         RandomPicks.shuffle(chosen, random);
         if (chosen.size() > config.maxJoinPeers()) {
@@ -451,30 +461,70 @@ public final class Membership {
         }
         if (chosen.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, "{0}: no seeds, bootstrapping a new cluster", name);
+            whenReturned.accept(0);
             return;
         }
-        int[] failures = {0};
-        int asked = chosen.size();
-        for (String seed : chosen) {
-            outbox.sendReliable(seed, fullState(true, false), () -> {
-                if (++failures[0] == asked && attempt == joinAttempt && !joinAnswered) {
-                    LOG.log(System.Logger.Level.INFO, "{0}: no seed reachable, running alone", name);
-                }
-            });
+        if (currentJoin != null) {
+            LOG.log(System.Logger.Level.INFO, "{0}: a join is still running, not starting another", name);
+            return;
         }
-        scheduler.schedule(config.joinTimeout().toNanos(), () -> {
-            if (attempt == joinAttempt && !joinAnswered && running) {
-                LOG.log(System.Logger.Level.INFO, "{0}: no seed answered within {1}, running alone",
-                        name, config.joinTimeout());
+        currentJoin = new JoinRun(List.copyOf(chosen), whenReturned);
+        currentJoin.next();
+    }
+
+    /**
+     * One run of memberlist's {@code Join} ({@code memberlist.go}): a full-state push-pull with
+     * each seed in turn, each waiting for the answer (merged before the next seed is tried), a
+     * failure, or the stream timeout; it returns how many seeds answered.
+     */
+    private final class JoinRun {
+        final List<String> chosen;
+        final IntConsumer whenReturned;
+        int index;
+        int answered;
+        Cancellable timer;
+
+        JoinRun(List<String> chosen, IntConsumer whenReturned) {
+            this.chosen = chosen;
+            this.whenReturned = whenReturned;
+        }
+
+        void next() {
+            if (!running || currentJoin != this) {
+                return;
             }
-        });
+            if (index == chosen.size()) {
+                currentJoin = null;
+                if (answered == 0) {
+                    LOG.log(System.Logger.Level.INFO, "{0}: no seed answered, running alone", name);
+                }
+                whenReturned.accept(answered);
+                return;
+            }
+            String seed = chosen.get(index++);
+            int tag = index;
+            timer = scheduler.schedule(config.streamTimeout().toNanos(), () -> settle(tag, false));
+            outbox.sendReliable(seed, fullState(true, false), () -> settle(tag, false));
+        }
+
+        /** The exchange with the seed numbered {@code tag} ended; a late answer of an earlier one is ignored. */
+        void settle(int tag, boolean ok) {
+            if (currentJoin != this || tag != index) {
+                return;
+            }
+            timer.cancel();
+            if (ok) {
+                answered++;
+            }
+            next();
+        }
     }
 
     private void rejoinTick() {
         if (!running) {
             return;
         }
-        contactSeeds();
+        contactSeeds(n -> { });
         rejoinTimer = scheduler.schedule(config.rejoinInterval().toNanos(), this::rejoinTick);
     }
 

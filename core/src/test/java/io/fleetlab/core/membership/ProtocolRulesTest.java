@@ -220,6 +220,8 @@ class ProtocolRulesTest {
             seeds.add("10.1.0." + i + ":7946");
         }
         m.join(seeds);
+        assertEquals(1, m.traffic().reliableSent(), "seeds are tried one after another");
+        d.runFor(Duration.ofSeconds(30));
         assertEquals(2, m.traffic().reliableSent());
     }
 

@@ -71,9 +71,10 @@ public final class ScenarioRun {
         this.metrics = new RunMetrics(simulation, targets.size(), nodes);
         this.gossip = GossipSettings.of(scenario.fleet().gossip(), transport);
         this.oracle = scenario.fleet().membership().equals("oracle");
-        this.settings = new MemberSettings(gossip, scenario.fleet().minClusterSize(), Duration.ZERO);
+        this.settings = new MemberSettings(gossip.withStreamTimeout(scenario.network().streamTimeout()),
+                scenario.fleet().minClusterSize(), scenario.fleet().minClusterSizeTimeout());
         this.components = List.of(new Component("prometheus.scrape.default", targets, ClusteringOptions.alloyDefaults(),
-                Duration.ZERO));
+                scenario.fleet().scrapeReloadInterval()));
         if (l == null) {
             throw new IllegalStateException("scenario was not resolved");
         }

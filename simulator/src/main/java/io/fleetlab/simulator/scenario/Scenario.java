@@ -41,9 +41,14 @@ public record Scenario(
      * @param gossip         the gossip configuration
      * @param minClusterSize Alloy's wait-for-size; 0 disables it
      * @param joinSpread     the start-up window over which the initial nodes start
+     * @param minClusterSizeTimeout Alloy's wait-for-size-timeout: after this long short of the size
+     *                       the cluster counts as ready anyway; 0 waits forever
+     * @param scrapeReloadInterval the scrape manager's reload tick (Prometheus'
+     *                       {@code DiscoveryReloadInterval}): ownership changes reach the scrapers
+     *                       only at the next tick; 0 applies them at once
      */
     public record Fleet(Integer size, String namePattern, String membership, Gossip gossip, Integer minClusterSize,
-            Duration joinSpread) {}
+            Duration joinSpread, Duration minClusterSizeTimeout, Duration scrapeReloadInterval) {}
 
     /**
      * A gossip preset and any overrides (null keeps the preset's value).

@@ -1,5 +1,6 @@
 package io.fleetlab.simulator.scenario;
 
+import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.network.LatencyModel;
 import io.fleetlab.simulator.network.TransportKind;
@@ -137,7 +138,10 @@ final class ScenarioValidator {
         atLeast("fleet.gossip.retransmitMult", g.retransmitMult(), 1);
         Scenario.Gossip gossip = new Scenario.Gossip(preset, g.probeInterval(), g.probeTimeout(), g.gossipInterval(),
                 g.gossipNodes(), g.indirectChecks(), g.suspicionMult(), g.retransmitMult(), g.pushPullInterval(), g.notifyInterval());
-        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread);
+        Duration sizeTimeout = nonNegative("fleet.minClusterSizeTimeout", f.minClusterSizeTimeout(), Duration.ZERO);
+        Duration reload = nonNegative("fleet.scrapeReloadInterval", f.scrapeReloadInterval(),
+                Component.PROMETHEUS_RELOAD_INTERVAL);
+        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, sizeTimeout, reload);
     }
 
     private void positiveIfSet(String path, Duration d) {
@@ -180,8 +184,9 @@ final class ScenarioValidator {
         boolean alloy = fleet == null || fleet.gossip() == null || "alloy".equals(fleet.gossip().preset());
         String transport = oneOf("network.transport", given.transport(), TransportKind.NAMES,
                 alloy ? TransportKind.CKIT_HTTP2.id() : TransportKind.MEMBERLIST_UDP.id());
-        Duration defaultStreamTimeout = TransportKind.CKIT_HTTP2.id().equals(transport) ? Duration.ofSeconds(2)
-                : Duration.ofSeconds(10);
+        // ckit sets memberlist's TCPTimeout to 2 s (NewNode); memberlist's LAN and WAN defaults are 10 s and 30 s.
+        Duration defaultStreamTimeout = alloy ? Duration.ofSeconds(2)
+                : "wan".equals(fleet.gossip().preset()) ? Duration.ofSeconds(30) : Duration.ofSeconds(10);
         Scenario.Latency l = given.latency() == null ? new Scenario.Latency(null, null, null, null, null) : given.latency();
         String dist = oneOf("network.latency.distribution", l.distribution(), LatencyModel.KINDS, "log-normal");
         double mean = l.meanMs() == null ? 2.0 : l.meanMs();

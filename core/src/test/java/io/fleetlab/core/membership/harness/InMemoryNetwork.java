@@ -29,6 +29,18 @@ public final class InMemoryNetwork {
         void delivered(String from, String to, byte[] packet);
     }
 
+    /** Decides, when a datagram is sent, whether the network loses it. */
+    @FunctionalInterface
+    public interface Drop {
+        boolean drop(String from, String to, byte[] packet);
+    }
+
+    private Drop drop;
+
+    public void setDrop(Drop drop) {
+        this.drop = drop;
+    }
+
     public void setTap(Tap tap) {
         this.tap = tap;
     }
@@ -96,7 +108,7 @@ public final class InMemoryNetwork {
 
         @Override
         public void sendPacket(String to, byte[] packet) {
-            if (closed || (loss > 0 && random.nextDouble() < loss)) {
+            if (closed || (loss > 0 && random.nextDouble() < loss) || (drop != null && drop.drop(address, to, packet))) {
                 return;
             }
             scheduler.schedule(delay(), () -> {
