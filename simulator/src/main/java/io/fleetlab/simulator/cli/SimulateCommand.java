@@ -145,13 +145,14 @@ public final class SimulateCommand implements Callable<Integer> {
         long runSeed = job.seed();
         long started = System.nanoTime(); // wall time is reported only, never used inside the run
         SimulationResult r;
+        ScenarioRun run = new ScenarioRun(s, alg, runSeed);
         if (quiet) {
-            r = new ScenarioRun(s, alg, runSeed).run((done, total) -> { });
+            r = run.run((done, total) -> { });
         } else {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(s.name()).setUnit(" sim-s", 1)
                     .setInitialMax(Math.round(s.duration().toSeconds())).setConsumer(new ConsoleProgressBarConsumer(stderr))
                     .setUpdateIntervalMillis(250).build()) {
-                r = new ScenarioRun(s, alg, runSeed).run((done, total) -> bar.stepTo(Math.round(done)));
+                r = run.run((done, total) -> bar.stepTo(Math.round(done)));
             }
         }
         double wall = (System.nanoTime() - started) / 1e9;
@@ -160,6 +161,7 @@ public final class SimulateCommand implements Callable<Integer> {
             stdout.println("With " + job.variant());
         }
         stdout.print(TextReport.render(r, wall));
+        stdout.print(TextReport.transport(s.network().transport(), run.transportCounters()));
         stdout.println("\nResult file: " + file);
         return 0;
     }

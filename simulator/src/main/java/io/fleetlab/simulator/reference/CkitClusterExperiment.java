@@ -149,15 +149,9 @@ public final class CkitClusterExperiment {
             long start = f.sim.now();
             int from = f.seen.size();
             Membership joiner = f.add("joiner");
-            // The harness calls ChangeState(participant) when Start has returned: once the join exchange is merged.
-            boolean[] changed = {false};
-            joiner.addEventListener(e -> {
-                if (!changed[0] && e instanceof NodeEvent.Joined j && !j.node().equals("joiner")) {
-                    changed[0] = true;
-                    f.sim.after(0, () -> joiner.setState(PeerState.PARTICIPANT));
-                }
-            });
-            joiner.join(seedAddresses);
+            // The harness calls ChangeState(participant) when Start has returned: memberlist's Join
+            // returns once every seed was tried, one after another.
+            joiner.join(seedAddresses, answered -> joiner.setState(PeerState.PARTICIPANT));
             f.sim.runUntil(start + 10 * S);
             Map<String, Double> firstAny = new LinkedHashMap<>();
             Map<String, Double> firstPart = new LinkedHashMap<>();

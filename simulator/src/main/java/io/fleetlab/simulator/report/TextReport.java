@@ -70,4 +70,13 @@ public final class TextReport {
     private static void f(StringBuilder sb, String format, Object... args) {
         sb.append(String.format(Locale.ROOT, format, args));
     }
+
+    /** One line on what the transport did, for a single run's report. */
+    public static String transport(String kind, io.fleetlab.simulator.network.TransportCounters c) {
+        return String.format(Locale.ROOT,
+                "Transport %s: %,d packets sent, %,d lost, %,d dropped from full queues, %,d posts timed out,"
+                        + " %,d failed, %,d stream failures, %,d retransmissions, %,d connections opened%n",
+                kind, c.packetsSent(), c.packetsLost(), c.queueDrops(), c.sendTimeouts(), c.sendFailures(),
+                c.streamFailures(), c.retransmissions(), c.connectionsOpened());
+    }
 }

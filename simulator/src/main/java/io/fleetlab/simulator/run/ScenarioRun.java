@@ -17,6 +17,7 @@ import io.fleetlab.simulator.metrics.ChangeTheory;
 import io.fleetlab.simulator.network.LatencyModel;
 import io.fleetlab.simulator.network.NetworkConditions;
 import io.fleetlab.simulator.network.SimNetwork;
+import io.fleetlab.simulator.network.TransportCounters;
 import io.fleetlab.simulator.network.TransportKind;
 import io.fleetlab.simulator.node.OwnershipTables;
 import io.fleetlab.simulator.node.SimNode;
@@ -85,6 +86,11 @@ public final class ScenarioRun {
         Scenario.Latency l = n.latency();
         return new NetworkConditions(new LatencyModel(l.distribution(), l.meanMs(), l.spreadMs(), l.sigma(), l.minMs()),
                 loss, n.duplication(), n.reorder(), n.streamTimeout().toNanos());
+    }
+
+    /** What the run's transport did: packets, losses, queue drops, timeouts, retransmissions. */
+    public TransportCounters transportCounters() {
+        return network.counters();
     }
 
     /** Runs to the end and returns the result; {@code progress} hears each sample. */
