@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code fleetlab owner}: the node(s) Alloy's ring gives each target, and what a join or leave would move. */
-@Command(name = "owner", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "owner", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
         description = {"Which node(s) scrape each target, byte for byte as Alloy's ring (ckit shard.Ring) computes it.",
             "Label sets are keyed as prometheus.scrape keys them (non-__meta_ labels, sorted, XXH64), strings as shard.StringKey."},
         footer = {"%nTarget files (--targets-format auto picks by content):",

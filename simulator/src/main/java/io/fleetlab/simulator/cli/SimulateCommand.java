@@ -1,8 +1,13 @@
 package io.fleetlab.simulator.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetlab.simulator.report.CsvExport;
+import io.fleetlab.simulator.report.SweepFiles;
+import io.fleetlab.simulator.report.SweepTable;
 import io.fleetlab.simulator.report.TextReport;
+import io.fleetlab.simulator.report.ToolVersion;
 import io.fleetlab.simulator.result.ResultFiles;
+import io.fleetlab.simulator.result.RunContext;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.run.ScenarioRun;
 import io.fleetlab.simulator.scenario.Scenario;
@@ -11,13 +16,13 @@ import io.fleetlab.simulator.scenario.ScenarioLoader;
 import io.fleetlab.simulator.scenario.ScenarioVariants;
 import io.fleetlab.simulator.sweep.RunSummary;
 import io.fleetlab.simulator.sweep.Sweep;
-import io.fleetlab.simulator.sweep.SweepStatistics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +32,9 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -64,15 +72,30 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Also write the time series as CSV next to the result file.")
     boolean csv;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet", description = "No progress bar (there is none anyway when standard output is not a terminal).")
     boolean quiet;
+
+    @Spec
+    CommandSpec spec;
 
     private final PrintStream stdout;
     private final PrintStream stderr;
+    private final boolean terminal;
+    /** The scenario file being run, as resolved; every result names it. */
+    private Path scenarioFile;
 
     public SimulateCommand(PrintStream stdout, PrintStream stderr) {
+        this(stdout, stderr, System.console() != null);
+    }
+
+    /**
+     * @param terminal whether standard output is a terminal: only then is there a progress bar, so
+     *                 pipes and CI logs never receive its ANSI frames
+     */
+    public SimulateCommand(PrintStream stdout, PrintStream stderr, boolean terminal) {
         this.stdout = stdout;
         this.stderr = stderr;
+        this.terminal = terminal;
     }
 
     @Override
@@ -88,6 +111,11 @@ public final class SimulateCommand implements Callable<Integer> {
         Path file = Path.of(scenario);
         if (!Files.exists(file)) {
             file = scenarioDir.resolve(scenario);
+        }
+        String home = System.getProperty("fleetlab.home");
+        if (!Files.exists(file) && home != null && !scenarioDir.isAbsolute() && !Path.of(scenario).isAbsolute()) {
+            // bin/fleetlab run from another directory: the clone's own scenarios.
+            file = Path.of(home).resolve(scenarioDir).resolve(scenario);
         }
         if (!Files.exists(file)) {
             stderr.println("fleetlab-sim: no scenario file " + scenario + " (looked in " + scenarioDir.toAbsolutePath()
@@ -118,6 +146,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         Files.createDirectories(out);
+        scenarioFile = file;
         if (jobs.size() == 1) {
             return single(jobs.get(0));
         }
@@ -146,7 +175,7 @@ public final class SimulateCommand implements Callable<Integer> {
         long started = System.nanoTime(); // wall time is reported only, never used inside the run
         SimulationResult r;
         ScenarioRun run = new ScenarioRun(s, alg, runSeed);
-        if (quiet) {
+        if (quiet || !terminal) {
             r = run.run((done, total) -> { });
         } else {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(s.name()).setUnit(" sim-s", 1)
@@ -156,25 +185,74 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         double wall = (System.nanoTime() - started) / 1e9;
-        Path file = write(r, job.variant());
+        List<Path> files = write(r, job);
         if (!job.variant().isEmpty()) {
             stdout.println("With " + job.variant());
         }
         stdout.print(TextReport.render(r, wall));
         stdout.print(TextReport.transport(s.network().transport(), run.transportCounters()));
-        stdout.println("\nResult file: " + file);
+        stdout.println("\nFiles written:");
+        stdout.println("  result (JSON, for the viewer and scripts; with version, options and the resolved scenario): " + files.get(0));
+        for (Path p : files.subList(1, files.size())) {
+            stdout.println("  time series (CSV): " + p);
+        }
         return 0;
     }
 
-    private Path write(SimulationResult r, String variant) throws IOException {
+    /** Writes the result file (and the CSV files with --csv); the result file comes first. */
+    private List<Path> write(SimulationResult r, Sweep.Job job) throws IOException {
+        String variant = job.variant();
         String base = r.scenario() + "-" + r.algorithm() + "-" + r.seed()
                 + (variant.isEmpty() ? "" : "-" + variant.replaceAll("[^A-Za-z0-9._=-]", "_"));
         Path file = out.resolve(base + ".json");
-        ResultFiles.write(r, file);
+        SimulationResult withContext = r.withContext(context(job));
+        ResultFiles.write(withContext, file);
+        List<Path> files = new ArrayList<>(List.of(file));
         if (csv) {
-            CsvExport.write(r, out.resolve(base));
+            files.addAll(CsvExport.write(withContext, out.resolve(base)));
         }
-        return file;
+        return files;
+    }
+
+    /** The version, command line, options, varied value and resolved scenario of one run. */
+    RunContext context(Sweep.Job job) {
+        ObjectNode scenarioTree = (ObjectNode) ScenarioLoader.toTree(job.scenario());
+        // The scenario as run: --seed and --algorithm override the file's.
+        scenarioTree.put("seed", job.seed());
+        if (scenarioTree.get("hashing") instanceof ObjectNode hashing) {
+            hashing.put("algorithm", job.algorithm());
+        }
+        Map<String, String> variant = new TreeMap<>();
+        int eq = job.variant().indexOf('=');
+        if (eq > 0) {
+            variant.put(job.variant().substring(0, eq), job.variant().substring(eq + 1));
+        }
+        return new RunContext(ToolVersion.get(), commandLine(), options(), variant, String.valueOf(scenarioFile), scenarioTree);
+    }
+
+    private RunContext sweepContext(List<Sweep.Job> jobs) {
+        return new RunContext(ToolVersion.get(), commandLine(), options(), Map.of(), String.valueOf(scenarioFile),
+                ScenarioLoader.toTree(jobs.get(0).scenario()));
+    }
+
+    private List<String> commandLine() {
+        return spec == null || spec.commandLine().getParseResult() == null ? List.of()
+                : List.copyOf(spec.commandLine().getParseResult().originalArgs());
+    }
+
+    /** Every option's effective value, defaults included (null when unset and without a default). */
+    private Map<String, String> options() {
+        Map<String, String> options = new TreeMap<>();
+        if (spec != null) {
+            for (OptionSpec o : spec.options()) {
+                if (o.usageHelp() || o.versionHelp()) {
+                    continue;
+                }
+                Object v = o.getValue();
+                options.put(o.longestName(), v == null ? null : String.valueOf(v));
+            }
+        }
+        return options;
     }
 
     private int sweep(String name, List<Sweep.Job> jobs, long first) throws Exception {
@@ -184,41 +262,53 @@ public final class SimulateCommand implements Callable<Integer> {
                 groups, seeds, jobs.size(), threadCount);
         Map<Sweep.Job, Double> wall = new ConcurrentHashMap<>();
         long started = System.nanoTime();
+        Map<Sweep.Job, Path> resultFiles = new ConcurrentHashMap<>();
         List<SimulationResult> results;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("runs").setInitialMax(jobs.size())
-                .setConsumer(new ConsoleProgressBarConsumer(stderr)).build()) {
-            results = Sweep.run(jobs, threadCount, (job, r) -> {
-                wall.put(job, (System.nanoTime() - started) / 1e9);
-                try {
-                    write(r, job.variant());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                bar.step();
-            });
+        java.util.function.BiConsumer<Sweep.Job, SimulationResult> onDone = (job, r) -> {
+            wall.put(job, (System.nanoTime() - started) / 1e9);
+            try {
+                resultFiles.put(job, write(r, job).get(0));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        if (quiet || !terminal) {
+            results = Sweep.run(jobs, threadCount, onDone);
+        } else {
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("runs").setInitialMax(jobs.size())
+                    .setConsumer(new ConsoleProgressBarConsumer(stderr)).build()) {
+                results = Sweep.run(jobs, threadCount, (job, r) -> {
+                    onDone.accept(job, r);
+                    bar.step();
+                });
+            }
         }
         Map<String, List<RunSummary>> byGroup = new LinkedHashMap<>();
+        Map<String, SweepFiles.Group> saved = new LinkedHashMap<>();
         for (int i = 0; i < results.size(); i++) {
-            byGroup.computeIfAbsent(jobs.get(i).group(), k -> new ArrayList<>())
-                    .add(RunSummary.of(results.get(i), wall.getOrDefault(jobs.get(i), Double.NaN)));
+            Sweep.Job job = jobs.get(i);
+            RunSummary summary = RunSummary.of(results.get(i), wall.getOrDefault(job, Double.NaN));
+            byGroup.computeIfAbsent(job.group(), k -> new ArrayList<>()).add(summary);
+            SweepFiles.Group g = saved.computeIfAbsent(job.group(),
+                    k -> new SweepFiles.Group(job.variant(), job.algorithm(), new ArrayList<>(), new ArrayList<>()));
+            g.runs().add(summary);
+            g.resultFiles().add(String.valueOf(resultFiles.get(job)));
         }
-        int width = Math.max(13, byGroup.keySet().stream().mapToInt(String::length).max().orElse(0));
-        String row = "%-" + width + "s %-34s %-34s %-34s %-34s %-34s %-34s %-34s%n";
-        stdout.println("\nmean ± sd [95% CI of the mean] over seeds " + first + ".." + (first + seeds - 1));
-        stdout.printf(Locale.ROOT, row, "run", "moved/ideal", "peak/mean load",
-                "unowned target-s", "double-owned target-s", "join p90 (s)", "leave p90 (s)", "crash p90 (s)");
-        for (Map.Entry<String, List<RunSummary>> e : byGroup.entrySet()) {
-            List<RunSummary> runs = e.getValue();
-            stdout.printf(Locale.ROOT, row, e.getKey(),
-                    SweepStatistics.of(runs.stream().mapToDouble(RunSummary::movedRatio).toArray()),
-                    SweepStatistics.of(runs.stream().mapToDouble(RunSummary::peakToMean).toArray()),
-                    SweepStatistics.of(runs.stream().mapToDouble(RunSummary::unownedTargetSeconds).toArray()),
-                    SweepStatistics.of(runs.stream().mapToDouble(RunSummary::doubleOwnedTargetSeconds).toArray()),
-                    SweepStatistics.of(runs.stream().mapToDouble(RunSummary::joinConvergenceP90).toArray()),
-                    SweepStatistics.of(runs.stream().mapToDouble(RunSummary::leaveConvergenceP90).toArray()),
-                    SweepStatistics.of(runs.stream().mapToDouble(RunSummary::crashConvergenceP90).toArray()));
-        }
-        stdout.printf(Locale.ROOT, "%nResult files in %s; total wall time %.1f s%n", out, (System.nanoTime() - started) / 1e9);
+        stdout.println("\nMean and half-width of the 95% confidence interval of the mean over seeds " + first + ".."
+                + (first + seeds - 1) + "; target-seconds count from");
+        stdout.println("the first action on; n/a: the runs have no such event (no crash, no change) or too few seeds.");
+        stdout.print(SweepTable.render(byGroup));
+        String base = name + "-sweep" + (vary == null ? "" : "-" + vary.substring(0, Math.max(0, vary.indexOf('='))))
+                + "-seeds" + first + "-" + (first + seeds - 1);
+        List<Path> summaries = SweepFiles.write(out.resolve(base.replaceAll("[^A-Za-z0-9._=-]", "_")), sweepContext(jobs),
+                List.copyOf(saved.values()));
+        stdout.println("\nFiles written:");
+        stdout.printf(Locale.ROOT, "  %d result files (JSON, one per run, each with its context) in %s%n",
+                resultFiles.size(), out);
+        stdout.println("  sweep summary (JSON: context, statistics per group, every run): " + summaries.get(0));
+        stdout.println("  sweep summary (CSV, one row per group): " + summaries.get(1));
+        stdout.println("  sweep runs (CSV, one row per run): " + summaries.get(2));
+        stdout.printf(Locale.ROOT, "Total wall time %.1f s%n", (System.nanoTime() - started) / 1e9);
         return 0;
     }
 

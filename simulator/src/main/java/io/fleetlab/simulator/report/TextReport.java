@@ -15,8 +15,10 @@ public final class TextReport {
             return "no wall time measured";
         }
         double x = simulatedSeconds / wallSeconds;
-        String digits = x >= 10 ? "%.0f" : x >= 1 ? "%.1f" : "%.2g";
-        return String.format(Locale.ROOT, digits + "x real time", x);
+        if (x < 1) { // two significant digits, never in scientific notation
+            return new java.math.BigDecimal(x).round(new java.math.MathContext(2)).toPlainString() + "x real time";
+        }
+        return String.format(Locale.ROOT, (x >= 10 ? "%.0f" : "%.1f") + "x real time", x);
     }
 
     public static String render(SimulationResult r, double wallSeconds) {

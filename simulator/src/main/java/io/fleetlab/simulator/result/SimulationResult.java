@@ -1,5 +1,6 @@
 package io.fleetlab.simulator.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -23,6 +24,8 @@ import java.util.List;
  * @param views          each node's view size over time (a sample whenever it changes)
  * @param peerChanges    how the observer node's peer table changed over time
  * @param membership     convergence, detection and traffic figures
+ * @param context        the version, command line, options and resolved scenario that made this
+ *                       result; null in results assembled outside a command
  */
 public record SimulationResult(
         int schemaVersion,
@@ -40,7 +43,24 @@ public record SimulationResult(
         LoadSummary load,
         List<ViewSample> views,
         PeerTableLog peerChanges,
-        MembershipStats membership) {
+        MembershipStats membership,
+        // Left out when absent, so results assembled outside a command keep their bytes.
+        @JsonInclude(JsonInclude.Include.NON_NULL) RunContext context) {
 
     public static final int SCHEMA_VERSION = 2;
+
+    /** A result without its context, as a run assembles it. */
+    public SimulationResult(int schemaVersion, String scenario, long seed, String algorithm, int tokensPerNode,
+            double durationSeconds, int targetCount, List<NodeInfo> nodes, List<MembershipEvent> events,
+            List<Redistribution> redistribution, List<AgreementSample> agreement, AgreementTotals totals, LoadSummary load,
+            List<ViewSample> views, PeerTableLog peerChanges, MembershipStats membership) {
+        this(schemaVersion, scenario, seed, algorithm, tokensPerNode, durationSeconds, targetCount, nodes, events,
+                redistribution, agreement, totals, load, views, peerChanges, membership, null);
+    }
+
+    /** This result with {@code context} attached. */
+    public SimulationResult withContext(RunContext context) {
+        return new SimulationResult(schemaVersion, scenario, seed, algorithm, tokensPerNode, durationSeconds, targetCount,
+                nodes, events, redistribution, agreement, totals, load, views, peerChanges, membership, context);
+    }
 }

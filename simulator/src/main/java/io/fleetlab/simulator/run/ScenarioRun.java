@@ -58,6 +58,18 @@ public final class ScenarioRun {
     private final List<Component> components;
     private int nextOrdinal;
 
+    /** The operator's targets when the scenario names a file (read when it was loaded), else a synthetic shape. */
+    private static TargetSet targets(Scenario.Targets t, UniformRandomProvider rng) {
+        if (t.file() == null) {
+            return TargetPopulation.generate(t.shape(), t.count(), rng);
+        }
+        try {
+            return TargetPopulation.fromFile(java.nio.file.Path.of(t.file()), t.format());
+        } catch (io.fleetlab.simulator.input.InputException e) {
+            throw new IllegalStateException("the target file changed since the scenario was loaded: " + e.getMessage(), e);
+        }
+    }
+
     public ScenarioRun(Scenario scenario, String algorithm, long seed) {
         this.scenario = scenario;
         this.algorithm = algorithm;
@@ -66,7 +78,7 @@ public final class ScenarioRun {
         Scenario.Latency l = scenario.network().latency();
         TransportKind transport = TransportKind.of(scenario.network().transport()).orElseThrow();
         this.network = new SimNetwork(simulation, rng, conditions(scenario.network().loss()), transport);
-        this.targets = TargetPopulation.generate(scenario.targets().shape(), scenario.targets().count(), rng);
+        this.targets = targets(scenario.targets(), rng);
         this.tables = new OwnershipTables(Sharders.create(algorithm, scenario.hashing().tokensPerNode()), targets,
                 Op.READ_WRITE, TABLE_CACHE);
         this.metrics = new RunMetrics(simulation, targets.size(), nodes);

@@ -60,10 +60,18 @@ public record Scenario(
             Duration pushPullInterval, Duration notifyInterval) {}
 
     /**
-     * @param count how many targets
-     * @param shape {@code kubernetes-pods}, {@code node-exporters} or {@code strings}
+     * @param count  how many targets (a target file's own count when {@code file} is set)
+     * @param shape  {@code kubernetes-pods}, {@code node-exporters} or {@code strings}; null with a file
+     * @param file   the operator's own targets instead of a shape (relative to the scenario file;
+     *               absolute once loaded), in a format of {@code fleetlab owner}
+     * @param format {@code auto}, {@code json}, {@code prometheus} or {@code text}; with a file only
      */
-    public record Targets(Integer count, String shape) {}
+    public record Targets(Integer count, String shape, String file, String format) {
+        /** Synthetic targets of a shape. */
+        public Targets(Integer count, String shape) {
+            this(count, shape, null, null);
+        }
+    }
 
     /**
      * @param algorithm     the sharder every node uses

@@ -1,15 +1,21 @@
 package io.fleetlab.simulator.scenario;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.fleetlab.simulator.input.InputException;
+import io.fleetlab.simulator.target.TargetPopulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +36,22 @@ public final class ScenarioLoader {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
+    /** Writes a scenario back as JSON, durations in the form the loader reads ({@code "30s"}). */
+    private static final ObjectMapper WRITER = JsonMapper.builder()
+            .addModule(new SimpleModule().addSerializer(Duration.class, new JsonSerializer<Duration>() {
+                @Override
+                public void serialize(Duration d, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                    gen.writeString(Durations.format(d));
+                }
+            }))
+            .build();
+
     private ScenarioLoader() {}
+
+    /** The scenario as a JSON tree that this loader reads back to an equal scenario: for result files. */
+    public static JsonNode toTree(Scenario scenario) {
+        return WRITER.valueToTree(scenario);
+    }
 
     /** Loads, checks and completes the scenario in {@code file}. */
     public static Scenario load(Path file) throws ScenarioException, IOException {
@@ -69,7 +90,25 @@ public final class ScenarioLoader {
             throw new ScenarioException(fileName, at[0], at[1], first.path(), first.message()
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem" + (problems.size() > 2 ? "s" : "") + ")" : ""));
         }
-        return resolved;
+        return resolved.targets().file() == null ? resolved : withTargetFile(fileName, resolved, locations);
+    }
+
+    /**
+     * Reads the scenario's target file (relative to the scenario file) once, so a bad one stops
+     * the scenario with both locations, and records its absolute path and count.
+     */
+    private static Scenario withTargetFile(String fileName, Scenario s, SourceLocations locations) throws ScenarioException {
+        Path parent = Path.of(fileName).toAbsolutePath().getParent();
+        Path file = (parent == null ? Path.of(s.targets().file()) : parent.resolve(s.targets().file())).normalize();
+        int count;
+        try {
+            count = TargetPopulation.fromFile(file, s.targets().format()).size();
+        } catch (InputException e) {
+            int[] at = locations.of("targets.file");
+            throw new ScenarioException(fileName, at[0], at[1], "targets.file", e.getMessage());
+        }
+        return new Scenario(s.version(), s.name(), s.description(), s.seed(), s.duration(), s.sampleInterval(), s.fleet(),
+                new Scenario.Targets(count, null, file.toString(), s.targets().format()), s.hashing(), s.network(), s.timeline());
     }
 
     private static ScenarioException located(String fileName, JsonMappingException e) {

@@ -23,6 +23,7 @@ final class ScenarioValidator {
     static final List<String> SHAPES = List.of("kubernetes-pods", "node-exporters", "strings");
     static final List<String> PRESETS = List.of("alloy", "lan", "wan");
     static final List<String> MEMBERSHIP = List.of("gossip", "oracle");
+    static final List<String> TARGET_FORMATS = List.of("auto", "json", "prometheus", "text");
 
     private final List<Problem> problems;
 
@@ -158,6 +159,21 @@ final class ScenarioValidator {
 
     private Scenario.Targets targets(Scenario.Targets t) {
         Scenario.Targets given = t == null ? new Scenario.Targets(null, null) : t;
+        if (given.file() != null) {
+            if (given.file().isBlank()) {
+                problem("targets.file", "must name a file");
+            }
+            if (given.shape() != null) {
+                problem("targets.shape", "give a shape or a file, not both");
+            }
+            if (given.count() != null) {
+                problem("targets.count", "the file decides how many targets there are; leave count out");
+            }
+            return new Scenario.Targets(null, null, given.file(), oneOf("targets.format", given.format(), TARGET_FORMATS, "auto"));
+        }
+        if (given.format() != null) {
+            problem("targets.format", "applies to targets.file only");
+        }
         int count = given.count() == null ? 10_000 : given.count();
         if (count < 0) {
             problem("targets.count", "must not be negative, got " + count);

@@ -13,16 +13,22 @@ import java.util.Set;
  * @param joinConvergenceP90  mean p90 over the run's joins and restarts, seconds (NaN without any)
  * @param leaveConvergenceP90 mean p90 over its graceful leaves
  * @param crashConvergenceP90 mean p90 over its crashes
+ * @param crashDetectedByAll  mean over the run's crashes of the time until every live node declared
+ *                            the crashed one dead; NaN without crashes (or when one was never detected)
  */
 public record RunSummary(String algorithm, long seed, double movedRatio, double peakToMean, double unownedTargetSeconds,
         double doubleOwnedTargetSeconds, double joinConvergenceP90, double leaveConvergenceP90,
-        double crashConvergenceP90, double wallSeconds) {
+        double crashConvergenceP90, double crashDetectedByAll, double falseSuspicions, double falseDeaths,
+        double wallSeconds) {
 
     public static RunSummary of(SimulationResult r, double wallSeconds) {
         double ratio = r.redistribution().stream().mapToDouble(Redistribution::ratio).average().orElse(Double.NaN);
+        double detected = r.membership().detections().stream().mapToDouble(MembershipStats.Detection::allDead)
+                .average().orElse(Double.NaN);
         return new RunSummary(r.algorithm(), r.seed(), ratio, r.load().peakToMean(), r.totals().unownedTargetSeconds(),
                 r.totals().doubleOwnedTargetSeconds(), meanP90(r, Set.of("join", "restart")), meanP90(r, Set.of("leave")),
-                meanP90(r, Set.of("crash")), wallSeconds);
+                meanP90(r, Set.of("crash")), detected, r.membership().falseSuspicions(), r.membership().falseDeaths(),
+                wallSeconds);
     }
 
     private static double meanP90(SimulationResult r, Set<String> kinds) {

@@ -2,7 +2,16 @@ package io.fleetlab.simulator.target;
 
 import io.fleetlab.core.hash.KeyHasher;
 import io.fleetlab.core.rebalance.TargetSet;
+import io.fleetlab.simulator.input.InputException;
+import io.fleetlab.simulator.input.InputLimits;
+import io.fleetlab.simulator.input.PrometheusLabels;
+import io.fleetlab.simulator.input.Target;
+import io.fleetlab.simulator.input.TargetFiles;
+import io.fleetlab.simulator.input.TargetFormat;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -39,6 +48,20 @@ public final class TargetPopulation {
                 case "strings" -> keys[i] = hasher.string("target-" + i);
                 default -> throw new IllegalArgumentException("unknown target shape '" + shape + "'");
             }
+        }
+        return TargetSet.of(keys);
+    }
+
+    /**
+     * The keys of an operator's target file, in a format of {@code fleetlab owner} ({@code auto},
+     * {@code json}, {@code prometheus} or {@code text}).
+     */
+    public static TargetSet fromFile(Path file, String format) throws InputException {
+        List<Target> targets = TargetFiles.read(file, TargetFormat.valueOf(format.toUpperCase(Locale.ROOT)),
+                PrometheusLabels.DISCOVERY, InputLimits.DEFAULT);
+        long[] keys = new long[targets.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = targets.get(i).key();
         }
         return TargetSet.of(keys);
     }
