@@ -18,7 +18,7 @@ rm -f "$out"
 java -Djmh.ignoreLock=true -jar "$jar" \
   -foe true -f 1 -wi 0 -i 1 -w 100ms -r 200ms \
   -p nodes=100 -p pending=1000 \
-  -p fleetSize=20 -p fleetSeconds=30 -p restartSize=20 -p restartSeconds=90 \
+  -p fleetSize=20 -p fleetSeconds=30 -p restartSize=20 -p restartSeconds=90 -p warmSize=20 -p warmSeconds=30 \
   -rf json -rff "$out" \
   "$@"
 

@@ -44,6 +44,32 @@ final class BenchScenarios {
     }
 
     /**
+     * A warm-started fleet ({@code "start": "converged"}) of {@code size} nodes with 100 targets per
+     * node: at 30% of the run 10 nodes join (10 s apart), at 60% one node crashes. The cost of a
+     * steady state and of a few changes, without the start-up.
+     */
+    static Scenario warmFleet(int size, int seconds) throws ScenarioException {
+        ObjectNode s = base("bench-warm-fleet-" + size, seconds, 2);
+        ObjectNode fleet = s.putObject("fleet");
+        fleet.put("size", size);
+        fleet.put("namePattern", "alloy-%d");
+        fleet.put("start", "converged");
+        fleet.putObject("gossip").put("preset", "alloy");
+        targets(s, size * 100);
+        ArrayNode timeline = s.putArray("timeline");
+        ObjectNode grow = timeline.addObject();
+        grow.put("at", seconds * 3 / 10 + "s");
+        grow.put("action", "join");
+        grow.put("count", 10);
+        grow.put("interval", "10s");
+        ObjectNode crash = timeline.addObject();
+        crash.put("at", seconds * 6 / 10 + "s");
+        crash.put("action", "crash");
+        crash.put("node", "alloy-" + size / 2);
+        return parse(s);
+    }
+
+    /**
      * A rollout over {@code size} nodes: after a 60 s start, one node every {@code intervalMs}
      * stops gracefully, stays down 5 s and comes back under its name, for {@code seconds} in all.
      */

@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * JIT warms up within it). {@code largeFleet}: a fleet of {@code fleetSize} nodes for
  * {@code fleetSeconds} simulated seconds (the issue's case is 1,000 nodes for 10 minutes).
  * {@code rollingRestart}: a rollout over {@code restartSize} nodes (the issue's case is 10,000) for
- * {@code restartSeconds} simulated seconds, in the 8 GiB heap the target allows. The
+ * {@code restartSeconds} simulated seconds, in the 8 GiB heap the target allows. {@code warmFleet}:
+ * a warm-started fleet of {@code warmSize} nodes for {@code warmSeconds}, 10 joins and a crash
+ * (250 and 1,000 nodes side by side: how the cost grows with the fleet). The
  * {@code simulatedSeconds} counter lets the report print simulated seconds per wall second.
  */
 @BenchmarkMode(Mode.SingleShotTime)
@@ -64,6 +66,22 @@ public class ScenarioBench {
     }
 
     @State(Scope.Benchmark)
+    public static class WarmFleet {
+        @Param({"250", "1000"})
+        int warmSize;
+
+        @Param("180")
+        int warmSeconds;
+
+        Scenario scenario;
+
+        @Setup
+        public void load() throws ScenarioException {
+            scenario = BenchScenarios.warmFleet(warmSize, warmSeconds);
+        }
+    }
+
+    @State(Scope.Benchmark)
     public static class RollingRestart {
         @Param("10000")
         int restartSize;
@@ -81,6 +99,11 @@ public class ScenarioBench {
 
     @Benchmark
     public SimulationResult largeFleet(LargeFleet s, SimulatedTime time) {
+        return play(s.scenario, time);
+    }
+
+    @Benchmark
+    public SimulationResult warmFleet(WarmFleet s, SimulatedTime time) {
         return play(s.scenario, time);
     }
 

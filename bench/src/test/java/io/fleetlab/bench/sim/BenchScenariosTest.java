@@ -36,6 +36,21 @@ class BenchScenariosTest {
     }
 
     @Test
+    void theWarmFleetStartsConvergedWithTenJoinsAndACrash() throws Exception {
+        Scenario s = BenchScenarios.warmFleet(10_000, 600);
+        assertEquals("converged", s.fleet().start());
+        assertEquals(1_000_000, s.targets().count());
+        Action.Join join = assertInstanceOf(Action.Join.class, s.timeline().get(0));
+        assertEquals(10, join.count());
+        assertEquals(Duration.ofSeconds(180), join.at());
+        Action.Crash crash = assertInstanceOf(Action.Crash.class, s.timeline().get(1));
+        assertEquals(Duration.ofSeconds(360), crash.at());
+        Scenario small = BenchScenarios.warmFleet(20, 30);
+        SimulationResult result = new ScenarioRun(small, "alloy-ring", small.seed()).run(ProgressListener.NONE);
+        assertEquals(30.0, result.durationSeconds(), 1e-9);
+    }
+
+    @Test
     void smokeSizedScenariosRunToTheEnd() throws Exception {
         Scenario s = BenchScenarios.largeFleet(10, 30);
         SimulationResult result = new ScenarioRun(s, "alloy-ring", s.seed()).run(ProgressListener.NONE);

@@ -3,16 +3,20 @@ package io.fleetlab.core.cluster;
 import io.fleetlab.core.membership.GossipConfig;
 import io.fleetlab.core.membership.Membership;
 import io.fleetlab.core.membership.swim.RandomPicks;
+import io.fleetlab.core.membership.wire.Message.NodeRecord;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.peer.StateMessage;
 import io.fleetlab.core.rebalance.OwnershipStrategy;
 import io.fleetlab.core.time.Cancellable;
 import io.fleetlab.core.time.Scheduler;
 import io.fleetlab.core.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -99,6 +103,25 @@ public final class ClusterMember {
         }
     }
 
+    /**
+     * Starts the node as if the fleet had long converged (a warm start, for simulations whose
+     * question is not the start-up): a participant that already knows {@code members} as alive
+     * and {@code states} as their peer states (see {@link Membership#assumeConverged}), so no join
+     * is needed and the components start at once on the whole view. {@code discover} serves the
+     * rejoins, as in {@link #start}.
+     */
+    public void startConverged(Supplier<List<String>> discover, List<NodeRecord> members, List<StateMessage> states) {
+        discovery = Objects.requireNonNull(discover, "discover");
+        membership.setState(PeerState.PARTICIPANT);
+        membership.assumeConverged(members, states);
+        membership.join(List.of());
+        joinReturned();
+        Duration rejoin = settings.gossip().rejoinInterval();
+        if (!rejoin.isZero()) {
+            rejoinTimer = scheduler.schedule(rejoin.toNanos(), this::rejoinTick);
+        }
+    }
+
     /** The join returned: the components start on the view as it is now. */
     private void joinReturned() {
         awaitingJoin = false;
@@ -119,13 +142,10 @@ public final class ClusterMember {
     }
 
     List<String> pickSeedsFrom(List<String> discovered) {
-        List<String> found = new ArrayList<>();
-        String self = membership.address();
-        for (String s : discovered) {
-            if (!s.equals(self) && !found.contains(s)) {
-                found.add(s);
-            }
-        }
+        // distinct in discovery order; a set keeps this linear at thousands of addresses
+        Set<String> distinct = new LinkedHashSet<>(discovered);
+        distinct.remove(membership.address());
+        List<String> found = new ArrayList<>(distinct);
         RandomPicks.shuffle(found, random);
         int max = settings.gossip().maxJoinPeers();
         return found.size() > max ? List.copyOf(found.subList(0, max)) : List.copyOf(found);

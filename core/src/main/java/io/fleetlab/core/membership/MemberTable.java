@@ -65,6 +65,19 @@ final class MemberTable {
         alive(new Alive(0, name, address), true);
     }
 
+    /**
+     * Puts {@code member} in the table as alive without news or events, as a long steady state
+     * leaves it (a warm start); a member already known is left as it is.
+     */
+    void assumeAlive(String member, String memberAddress, long incarnation) {
+        if (members.containsKey(member)) {
+            return;
+        }
+        Member m = new Member(member, memberAddress, incarnation, NodeStatus.ALIVE, scheduler.nowNanos());
+        members.put(member, m);
+        RandomPicks.insertAtRandom(order, m, random);
+    }
+
     Member self() {
         return self;
     }

@@ -178,6 +178,28 @@ public final class Membership {
     }
 
     /**
+     * Takes {@code members} (other than this node) as known and alive, and {@code states} as
+     * their peer states ({@code peerStates}), without news, events or messages: the tables a long steady state leaves
+     * behind. For warm-started simulations of large fleets, whose start-up is not the question;
+     * call before {@link #join}, which then needs no seeds.
+     *
+     * @throws IllegalStateException once joined
+     */
+    public void assumeConverged(List<NodeRecord> members, List<StateMessage> peerStates) {
+        if (started) {
+            throw new IllegalStateException("assumeConverged must come before join");
+        }
+        for (NodeRecord r : members) {
+            if (!r.name().equals(name) && r.status() == NodeStatus.ALIVE) {
+                table.assumeAlive(r.name(), r.address(), r.incarnation());
+            }
+        }
+        for (StateMessage st : peerStates) {
+            states.assume(st);
+        }
+    }
+
+    /**
      * Joins again through {@code seedAddresses} (a full-state exchange with each, as on the first
      * join): how a node heals a partition with freshly discovered seeds. Ignored unless running.
      */
@@ -460,7 +482,9 @@ public final class Membership {
             chosen = chosen.subList(0, config.maxJoinPeers());
         }
         if (chosen.isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "{0}: no seeds, bootstrapping a new cluster", name);
+            if (table.size() <= 1) {
+                LOG.log(System.Logger.Level.INFO, "{0}: no seeds, bootstrapping a new cluster", name);
+            }
             whenReturned.accept(0);
             return;
         }

@@ -81,6 +81,15 @@ final class PeerStates {
         events.emit(new NodeEvent.StateChanged(name, current, next, own.lamportTime(), scheduler.nowNanos()));
     }
 
+    /** Holds {@code s} (if newer) without news or events, as a long steady state leaves it (a warm start). */
+    void assume(StateMessage s) {
+        if (s.nodeName().equals(name) || !s.supersedes(held.get(s.nodeName()))) {
+            return;
+        }
+        clock.observe(s.lamportTime());
+        held.put(s.nodeName(), s);
+    }
+
     /** Keeps {@code s} only if it is newer than the message held for its node. */
     void merge(StateMessage s) {
         clock.observe(s.lamportTime());

@@ -159,6 +159,9 @@ public final class Rebalancer {
     }
 
     private OwnershipChange diffByKey(TargetSet old, BitSet oldOwned) {
+        if (old.size() == 0) {
+            return OwnershipChange.between(oldOwned, owned); // the first targets: every owned one starts
+        }
         SortedKeys oldSorted = old.sorted();
         SortedKeys sorted = targets.sorted();
         IntListBuilder started = new IntListBuilder();

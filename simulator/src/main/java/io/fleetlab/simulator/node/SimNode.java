@@ -8,7 +8,9 @@ import io.fleetlab.core.cluster.MemberSettings;
 import io.fleetlab.core.membership.Membership;
 import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.membership.TrafficCounters;
+import io.fleetlab.core.membership.wire.Message.NodeRecord;
 import io.fleetlab.core.peer.Peer;
+import io.fleetlab.core.peer.StateMessage;
 import io.fleetlab.core.rebalance.OwnershipChange;
 import io.fleetlab.core.rebalance.OwnershipStrategy;
 import io.fleetlab.simulator.engine.NodeScheduler;
@@ -67,6 +69,20 @@ public final class SimNode {
         member = new ClusterMember(name, settings, scheduler, transport, random, components, ownership, adapter());
         host = member.components();
         member.start(discover);
+    }
+
+    /**
+     * Starts the process with gossip in a fleet that has long converged: it already knows
+     * {@code members} and their {@code states} (see {@link ClusterMember#startConverged}).
+     */
+    public void startGossipConverged(MemberSettings settings, Supplier<List<String>> discover, RandomGenerator random,
+            List<NodeRecord> members, List<StateMessage> states) {
+        starts++;
+        status = Status.UP;
+        SimTransport transport = network.attach(name, address, scheduler);
+        member = new ClusterMember(name, settings, scheduler, transport, random, components, ownership, adapter());
+        host = member.components();
+        member.startConverged(discover, members, states);
     }
 
     /** Starts the process without gossip: views come from {@link #applyView}, driven by an oracle. */

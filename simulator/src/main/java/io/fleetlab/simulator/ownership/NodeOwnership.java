@@ -1,54 +1,46 @@
 package io.fleetlab.simulator.ownership;
 
 import io.fleetlab.core.peer.Peer;
-import io.fleetlab.core.peer.PeerState;
-import io.fleetlab.core.rebalance.ClusteringOptions;
-import io.fleetlab.core.rebalance.OwnershipChange;
+import io.fleetlab.core.rebalance.OwnershipStrategy;
+import io.fleetlab.core.rebalance.TargetSet;
+import io.fleetlab.core.ring.Op;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collection;
+import java.util.List;
 
 /**
- * Which targets one node owns on Alloy's ring under its own view, kept up to date from the arcs
- * that changed hands: a view change visits only the tokens of the nodes that entered or left the
- * view (and the arcs back to the nearest token of a node in both views), never a ring rebuild or
- * a lookup of every target. The rules are the core {@code Rebalancer}'s, which a property test
- * holds this to: a view below the minimum cluster size owns nothing, disabled clustering owns
- * everything, and a view that admits no node fails open (owns everything).
- *
- * <p>Before its first view the node is a one-node cluster of itself as a participant, as a fresh
- * rebalancer is.
+ * One node's ownership strategy on Alloy's ring over the run's shared {@link TokenIndex}: which
+ * targets the node is the primary owner of under its own view, kept up to date from the arcs that
+ * changed hands. A view change visits only the tokens of the nodes that entered or left the view
+ * (and the arcs back to the nearest token of a node in both views), never a ring rebuild or a
+ * lookup of every target. The node's rebalancer applies Alloy's rules on top, as it does with the
+ * node's own ring; a property test holds the two to the same answers.
  */
-public final class NodeOwnership {
+public final class NodeOwnership implements OwnershipStrategy {
     private final TokenIndex index;
+    private final String localName;
     private final int self;
-    private final ClusteringOptions options;
-    private final BitSet owned;
-    private BitSet admitted = new BitSet();
+    private final BitSet owned = new BitSet();
+    private BitSet admitted;
     private int admittedCount;
-    private int viewSize;
+    private Op lastOp;
     private boolean incremental;
-    private final IntList started = new IntList();
-    private final IntList stopped = new IntList();
 
-    public NodeOwnership(TokenIndex index, String localName, ClusteringOptions options) {
+    NodeOwnership(TokenIndex index, String localName) {
         this.index = index;
+        this.localName = localName;
         this.self = index.idOf(localName);
-        this.options = options;
-        this.viewSize = 1;
-        if (options.op().admits(PeerState.PARTICIPANT)) {
-            admitted.set(self);
-            admittedCount = 1;
-        }
-        this.owned = ownedUnder(admitted, admittedCount, viewSize);
     }
 
-    /** Applies a new view of the peers and returns what this node starts and stops scraping. */
-    public OwnershipChange apply(Collection<Peer> peers) {
+    @Override
+    public BitSet owned(String name, TargetSet targets, List<Peer> peers, Op op, BitSet previous) {
+        if (targets != index.targets() || !name.equals(localName)) {
+            throw new IllegalArgumentException("this strategy serves " + localName + " on the run's target set");
+        }
         BitSet next = new BitSet(index.nodeCount());
         int nextCount = 0;
         for (Peer p : peers) {
-            if (options.op().admits(p.state())) {
+            if (op.admits(p.state())) {
                 int id = index.idOf(p.name());
                 if (!next.get(id)) {
                     next.set(id);
@@ -57,119 +49,60 @@ public final class NodeOwnership {
             }
         }
         index.ensureBuilt();
-        boolean wasNormal = normal(admittedCount, viewSize);
         BitSet before = admitted;
+        boolean comparable = before != null && op == lastOp && admittedCount > 0 && nextCount > 0;
         admitted = next;
         admittedCount = nextCount;
-        viewSize = peers.size();
+        lastOp = op;
         incremental = false;
-        if (wasNormal && normal(nextCount, viewSize)) {
+        if (comparable) {
             BitSet changed = (BitSet) before.clone();
             changed.xor(next);
-            if (changed.isEmpty()) {
-                incremental = true;
-                return OwnershipChange.none();
-            }
             BitSet stable = (BitSet) before.clone();
             stable.and(next);
             int stableCount = stable.cardinality();
-            // each changed token walks back to a stable one, about nodes/stable tokens away:
-            // past about half the ring in total, one pass over everything is cheaper
+            // each changed token walks back to a stable one, about (nodes / stable nodes) tokens
+            // away: past about half the ring in total, one pass over everything is cheaper
             if (stableCount > 0 && 2L * changed.cardinality() <= stableCount) {
                 incremental = true;
-                return applyArcs(changed, stable, next);
+                applyArcs(changed, stable, before, next);
+                return (BitSet) owned.clone();
             }
         }
-        return replaceWith(ownedUnder(next, nextCount, viewSize));
+        recomputeAll(next, nextCount);
+        return (BitSet) owned.clone();
     }
 
-    /** Whether the node owns target {@code t}. */
-    public boolean owns(int t) {
-        return owned.get(t);
-    }
-
-    public int ownedCount() {
-        return owned.cardinality();
-    }
-
-    public int targetCount() {
-        return index.targetCount();
-    }
-
-    /** The owned targets, ascending. */
-    public int[] ownedTargets() {
-        return owned.stream().toArray();
-    }
-
-    /** Whether the last view change took the arc path rather than a pass over everything. */
-    public boolean lastUpdateWasIncremental() {
+    @Override
+    public boolean lastWasIncremental() {
         return incremental;
     }
 
-    private boolean normal(int admittedNodes, int size) {
-        return options.enabled() && size >= options.minClusterSize() && admittedNodes > 0;
-    }
-
-    private BitSet ownedUnder(BitSet view, int admittedNodes, int size) {
-        int n = index.targetCount();
-        BitSet result = new BitSet(n);
-        if (!options.enabled() || (size >= options.minClusterSize() && admittedNodes == 0)) {
-            result.set(0, n); // disabled, or no node to own anything: fail open
-            return result;
-        }
-        if (size < options.minClusterSize() || !view.get(self)) {
-            return result;
-        }
-        index.ensureBuilt();
-        int g = index.tokenCount();
-        int first = 0;
-        while (!view.get(index.holder(first))) {
-            first++;
-        }
-        int owner = index.holder(first); // keys past the last token wrap to the first admitted one
-        if (owner == self) {
-            markPositions(result, index.wrapStart(), n);
-        }
-        for (int h = g - 1; h >= 0; h--) {
-            int holder = index.holder(h);
-            if (view.get(holder)) {
-                owner = holder;
-            }
-            if (owner == self) {
-                markPositions(result, index.arcStart(h), index.arcEnd(h));
-            }
-        }
-        return result;
-    }
-
-    private void markPositions(BitSet result, int from, int to) {
-        for (int pos = from; pos < to; pos++) {
-            result.set(index.targetAt(pos));
-        }
-    }
-
-    private OwnershipChange replaceWith(BitSet next) {
-        BitSet flipped = (BitSet) owned.clone();
-        flipped.xor(next);
-        started.clear();
-        stopped.clear();
-        for (int t = flipped.nextSetBit(0); t >= 0; t = flipped.nextSetBit(t + 1)) {
-            (next.get(t) ? started : stopped).add(t);
-        }
+    /** From scratch: this node's arcs under the view, grouped once per view for all nodes that share it. */
+    private void recomputeAll(BitSet view, int admittedNodes) {
         owned.clear();
-        owned.or(next);
-        return change();
+        if (admittedNodes == 0) {
+            owned.set(0, index.targetCount()); // no node to own anything: fail open
+            return;
+        }
+        if (!view.get(self)) {
+            return;
+        }
+        index.groupArcs(view);
+        int[] arcs = index.arcsByOwner();
+        for (int k = index.arcsStart()[self], end = index.arcsStart()[self + 1]; k < end; k++) {
+            assignArc(arcs[k], true);
+        }
     }
 
     /**
      * Visits, for each token of a node that entered or left the view, the arcs back to the
-     * nearest token whose node is in both views: only there can an owner have changed. Ranges
-     * are visited from the highest token down, so a range that covers the next token is not
-     * walked twice; re-walking an arc would be harmless, as each arc is set, not toggled.
+     * nearest token whose node is in both views: only there can an owner have changed. Each arc's
+     * owner before and after is the node of the first token at or after it that the old and the new
+     * view admit; only arcs that this node gained or lost touch their targets. Ranges are visited
+     * from the highest token down, so a range that covers the next token is not walked twice.
      */
-    private OwnershipChange applyArcs(BitSet changed, BitSet stable, BitSet next) {
-        started.clear();
-        stopped.clear();
+    private void applyArcs(BitSet changed, BitSet stable, BitSet before, BitSet next) {
         int[] positions = changedPositions(changed);
         int g = index.tokenCount();
         int coveredFrom = Integer.MAX_VALUE;
@@ -182,27 +115,39 @@ public final class NodeOwnership {
             do {
                 p = p == 0 ? g - 1 : p - 1;
             } while (!stable.get(index.holder(p)));
-            int j = top;
-            while (!next.get(index.holder(j))) {
-                j = j + 1 == g ? 0 : j + 1;
-            }
-            int owner = index.holder(j);
+            int ownerBefore = firstAdmittedFrom(top, before);
+            int ownerAfter = firstAdmittedFrom(top, next);
             int last = p + 1 == g ? 0 : p + 1;
             for (int h = top; ; h = h == 0 ? g - 1 : h - 1) {
                 int holder = index.holder(h);
-                if (next.get(holder)) {
-                    owner = holder;
+                if (before.get(holder)) {
+                    ownerBefore = holder;
                 }
-                assignArc(h, owner == self);
+                if (next.get(holder)) {
+                    ownerAfter = holder;
+                }
+                if ((ownerBefore == self) != (ownerAfter == self)) {
+                    assignArc(h, ownerAfter == self);
+                }
                 if (h == last) {
                     break;
                 }
             }
             coveredFrom = p < top ? p + 1 : 0;
         }
-        return change();
     }
 
+    /** The node of the first token at or after {@code from} (wrapping) that {@code view} admits; it admits one. */
+    private int firstAdmittedFrom(int from, BitSet view) {
+        int g = index.tokenCount();
+        int j = from;
+        while (!view.get(index.holder(j))) {
+            j = j + 1 == g ? 0 : j + 1;
+        }
+        return index.holder(j);
+    }
+
+    /** The index positions of the changed nodes' tokens, ascending. */
     private int[] changedPositions(BitSet changed) {
         int total = 0;
         for (int id = changed.nextSetBit(0); id >= 0; id = changed.nextSetBit(id + 1)) {
@@ -210,6 +155,16 @@ public final class NodeOwnership {
         }
         int[] out = new int[total];
         int at = 0;
+        int g = index.tokenCount();
+        if ((long) total * 16 > g) {
+            // many nodes changed: one pass over the index beats sorting their tokens
+            for (int pos = 0; pos < g; pos++) {
+                if (changed.get(index.holder(pos))) {
+                    out[at++] = pos;
+                }
+            }
+            return out;
+        }
         for (int id = changed.nextSetBit(0); id >= 0; id = changed.nextSetBit(id + 1)) {
             int[] own = index.positionsOf(id);
             System.arraycopy(own, 0, out, at, own.length);
@@ -228,45 +183,7 @@ public final class NodeOwnership {
 
     private void assignPositions(int from, int to, boolean mine) {
         for (int pos = from; pos < to; pos++) {
-            int t = index.targetAt(pos);
-            if (owned.get(t) != mine) {
-                owned.set(t, mine);
-                (mine ? started : stopped).add(t);
-            }
-        }
-    }
-
-    private OwnershipChange change() {
-        if (started.size() == 0 && stopped.size() == 0) {
-            return OwnershipChange.none();
-        }
-        return new OwnershipChange(started.toSortedArray(), stopped.toSortedArray());
-    }
-
-    /** A growable int list reused across view changes. */
-    private static final class IntList {
-        private int[] values = new int[16];
-        private int size;
-
-        void add(int v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        void clear() {
-            size = 0;
-        }
-
-        int size() {
-            return size;
-        }
-
-        int[] toSortedArray() {
-            int[] out = Arrays.copyOf(values, size);
-            Arrays.sort(out);
-            return out;
+            owned.set(index.targetAt(pos), mine);
         }
     }
 }

@@ -2,10 +2,12 @@ package io.fleetlab.simulator.ownership;
 
 import io.fleetlab.core.hash.Tokens;
 import io.fleetlab.core.hash.Utf8Order;
+import io.fleetlab.core.rebalance.OwnershipStrategy;
 import io.fleetlab.core.rebalance.TargetSet;
 import io.fleetlab.core.ring.UnsignedRadixSort;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +19,12 @@ import java.util.Map;
  * follow from the view's membership alone: the owner of a key is the holder of the first token at
  * or after it whose node the view admits.
  *
- * <p>Nodes get dense ids in the order they are first named, which never change. A name not seen
+ * <p>It is the simulator's {@link OwnershipStrategy.Factory} on Alloy's ring: each node's
+ * {@link NodeOwnership} reads it. Nodes get dense ids in the order they are first named, which never change. A name not seen
  * before is added and the index rebuilt on next use; runs register their names up front, so
  * that happens once. Single-threaded, like the run that owns it.
  */
-public final class TokenIndex {
+public final class TokenIndex implements OwnershipStrategy.Factory {
     private final int tokensPerNode;
     private final TargetSet targets;
     private final int[] targetAtPosition;
@@ -35,6 +38,10 @@ public final class TokenIndex {
     /** {@code arcEnd[g]}: how many sorted targets have a key at or below {@code tokens[g]}. */
     private int[] arcEnd = new int[0];
     private int builds;
+    /** The last view whose arcs were grouped by owner, and the grouping (see {@link #arcsOf}). */
+    private BitSet groupedView;
+    private int[] arcsStart;
+    private int[] arcsByOwner;
 
     public TokenIndex(int tokensPerNode, TargetSet targets) {
         if (tokensPerNode < 1) {
@@ -50,6 +57,12 @@ public final class TokenIndex {
             targetAtPosition[i] = i;
         }
         UnsignedRadixSort.sort(sortedKeys, targetAtPosition, n);
+    }
+
+    /** A node's strategy over this index (one per node and component; the index is shared). */
+    @Override
+    public OwnershipStrategy create(String localName) {
+        return new NodeOwnership(this, localName);
     }
 
     /** The id of {@code name}, adding it (and scheduling a rebuild) if it is new. */
@@ -131,12 +144,62 @@ public final class TokenIndex {
         return sortedKeys.length;
     }
 
+    /**
+     * The arcs (token positions) that node {@code id} owns under {@code view}, as
+     * {@code arcsByOwner()[arcsStart()[id] .. arcsStart()[id + 1])} after this call. Nodes that see
+     * the same view (most of a converged fleet) share one pass over the index; a node whose view
+     * differs from the last one asked for pays that pass. {@code view} admits at least one node.
+     */
+    void groupArcs(BitSet view) {
+        ensureBuilt();
+        if (view.equals(groupedView)) {
+            return;
+        }
+        int g = tokens.length;
+        int[] owner = new int[g];
+        int first = 0;
+        while (!view.get(holder[first])) {
+            first++;
+        }
+        int current = holder[first];
+        for (int h = g - 1; h >= 0; h--) {
+            if (view.get(holder[h])) {
+                current = holder[h];
+            }
+            owner[h] = current;
+        }
+        int[] start = new int[names.size() + 1];
+        for (int h = 0; h < g; h++) {
+            start[owner[h] + 1]++;
+        }
+        for (int id = 0; id < names.size(); id++) {
+            start[id + 1] += start[id];
+        }
+        int[] fill = Arrays.copyOf(start, names.size());
+        int[] arcs = new int[g];
+        for (int h = 0; h < g; h++) {
+            arcs[fill[owner[h]]++] = h;
+        }
+        groupedView = (BitSet) view.clone();
+        arcsStart = start;
+        arcsByOwner = arcs;
+    }
+
+    int[] arcsStart() {
+        return arcsStart;
+    }
+
+    int[] arcsByOwner() {
+        return arcsByOwner;
+    }
+
     void ensureBuilt() {
         if (!stale) {
             return;
         }
         stale = false;
         builds++;
+        groupedView = null;
         Integer[] byName = new Integer[names.size()];
         for (int i = 0; i < byName.length; i++) {
             byName[i] = i;

@@ -3,9 +3,13 @@ package io.fleetlab.simulator.run;
 import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.cluster.MemberSettings;
 import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.core.membership.wire.Message.NodeRecord;
+import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.peer.StateMessage;
 import io.fleetlab.core.rebalance.ClusteringOptions;
+import io.fleetlab.core.rebalance.OwnershipStrategy;
 import io.fleetlab.core.rebalance.OwnershipTable;
 import io.fleetlab.core.rebalance.TargetSet;
 import io.fleetlab.core.ring.Op;
@@ -21,8 +25,10 @@ import io.fleetlab.simulator.network.TransportCounters;
 import io.fleetlab.simulator.network.TransportKind;
 import io.fleetlab.simulator.node.OwnershipTables;
 import io.fleetlab.simulator.node.SimNode;
+import io.fleetlab.simulator.ownership.TokenIndex;
 import io.fleetlab.simulator.result.Redistribution;
 import io.fleetlab.simulator.result.SimulationResult;
+import io.fleetlab.simulator.scenario.Action;
 import io.fleetlab.simulator.scenario.Scenario;
 import io.fleetlab.simulator.target.TargetPopulation;
 import java.time.Duration;
@@ -56,7 +62,16 @@ public final class ScenarioRun {
     private final boolean oracle;
     private final MemberSettings settings;
     private final List<Component> components;
+    private final OwnershipStrategy.Factory ownership;
     private int nextOrdinal;
+
+    /** Where the nodes' ownership comes from; both give the same answers, at different costs. */
+    public enum OwnershipSource {
+        /** Ring lookups per distinct view, shared by the nodes that hold it: any algorithm. */
+        SHARED_TABLES,
+        /** Alloy's ring only: one token index per run, each node updated by the arcs its view changed. */
+        TOKEN_INDEX
+    }
 
     /** The operator's targets when the scenario names a file (read when it was loaded), else a synthetic shape. */
     private static TargetSet targets(Scenario.Targets t, UniformRandomProvider rng) {
@@ -71,6 +86,11 @@ public final class ScenarioRun {
     }
 
     public ScenarioRun(Scenario scenario, String algorithm, long seed) {
+        this(scenario, algorithm, seed, algorithm.equals("alloy-ring") ? OwnershipSource.TOKEN_INDEX
+                : OwnershipSource.SHARED_TABLES);
+    }
+
+    public ScenarioRun(Scenario scenario, String algorithm, long seed, OwnershipSource source) {
         this.scenario = scenario;
         this.algorithm = algorithm;
         this.seed = seed;
@@ -81,6 +101,16 @@ public final class ScenarioRun {
         this.targets = targets(scenario.targets(), rng);
         this.tables = new OwnershipTables(Sharders.create(algorithm, scenario.hashing().tokensPerNode()), targets,
                 Op.READ_WRITE, TABLE_CACHE);
+        if (source == OwnershipSource.TOKEN_INDEX) {
+            if (!algorithm.equals("alloy-ring")) {
+                throw new IllegalArgumentException("the token index serves alloy-ring only, not " + algorithm);
+            }
+            TokenIndex index = new TokenIndex(scenario.hashing().tokensPerNode(), targets);
+            index.register(plannedNames());
+            this.ownership = index;
+        } else {
+            this.ownership = tables;
+        }
         this.metrics = new RunMetrics(simulation, targets.size(), nodes);
         this.gossip = GossipSettings.of(scenario.fleet().gossip(), transport);
         this.oracle = scenario.fleet().membership().equals("oracle");
@@ -131,6 +161,10 @@ public final class ScenarioRun {
 
     private void startInitialFleet() {
         int size = scenario.fleet().size();
+        if (scenario.fleet().start().equals("converged")) {
+            startConvergedFleet(size);
+            return;
+        }
         long spread = scenario.fleet().joinSpread().toNanos();
         for (int i = 0; i < size; i++) {
             String name = nextName();
@@ -140,6 +174,59 @@ public final class ScenarioRun {
             long at = size == 1 ? 0 : spread * i / size;
             simulation.at(at, () -> start(name, null));
         }
+    }
+
+    /**
+     * Every name the run can give a node (the initial fleet, every join, the largest scale-to), so
+     * that the token index hashes and sorts them once; a name beyond these would still work.
+     */
+    private List<String> plannedNames() {
+        int count = scenario.fleet().size();
+        int largest = 0;
+        for (Action a : scenario.timeline()) {
+            if (a instanceof Action.Join j) {
+                count += j.count() == null ? 1 : j.count();
+            } else if (a instanceof Action.ScaleTo s) {
+                largest = Math.max(largest, s.size() == null ? 0 : s.size());
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count + largest; i++) {
+            names.add(String.format(scenario.fleet().namePattern(), i));
+        }
+        return names;
+    }
+
+    /**
+     * The warm start: every initial node starts at 0 knowing every other as an alive participant
+     * (incarnation 0, and the Lamport time 2 each node's own announcement of participant carries:
+     * 1 is its viewer state at birth), so nobody has news to spread. One shared list serves all.
+     */
+    private void startConvergedFleet(int size) {
+        List<NodeRecord> members = new ArrayList<>(size);
+        List<StateMessage> states = new ArrayList<>(size);
+        List<String> names = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            String name = nextName();
+            names.add(name);
+            SimNode node = node(name);
+            members.add(new NodeRecord(name, node.address(), 0, NodeStatus.ALIVE));
+            states.add(new StateMessage(name, PeerState.PARTICIPANT, 2));
+        }
+        metrics.observer = names.get(0);
+        List<NodeRecord> sharedMembers = List.copyOf(members);
+        List<StateMessage> sharedStates = List.copyOf(states);
+        simulation.at(0, () -> {
+            for (String name : names) {
+                if (oracle) {
+                    start(name, null);
+                } else {
+                    UniformRandomProvider own = RandomSource.XO_RO_SHI_RO_128_PP.create(rng.nextLong());
+                    RandomGenerator random = own::nextLong;
+                    node(name).startGossipConverged(settings, this::discover, random, sharedMembers, sharedStates);
+                }
+            }
+        });
     }
 
     String nextName() {
@@ -163,7 +250,7 @@ public final class ScenarioRun {
     }
 
     SimNode node(String name) {
-        return nodes.computeIfAbsent(name, n -> new SimNode(n, new NodeScheduler(simulation), network, components, tables,
+        return nodes.computeIfAbsent(name, n -> new SimNode(n, new NodeScheduler(simulation), network, components, ownership,
                 metrics));
     }
 

@@ -46,9 +46,12 @@ public record Scenario(
      * @param scrapeReloadInterval the scrape manager's reload tick (Prometheus'
      *                       {@code DiscoveryReloadInterval}): ownership changes reach the scrapers
      *                       only at the next tick; 0 applies them at once
+     * @param start          {@code cold} (the initial nodes start over {@code joinSpread} and join through
+     *                       seeds) or {@code converged} (they all start at 0 already knowing each other as
+     *                       participants, as after a long steady state)
      */
     public record Fleet(Integer size, String namePattern, String membership, Gossip gossip, Integer minClusterSize,
-            Duration joinSpread, Duration minClusterSizeTimeout, Duration scrapeReloadInterval) {}
+            Duration joinSpread, Duration minClusterSizeTimeout, Duration scrapeReloadInterval, String start) {}
 
     /**
      * A gossip preset and any overrides (null keeps the preset's value).

@@ -23,6 +23,7 @@ final class ScenarioValidator {
     static final List<String> SHAPES = List.of("kubernetes-pods", "node-exporters", "strings");
     static final List<String> PRESETS = List.of("alloy", "lan", "wan");
     static final List<String> MEMBERSHIP = List.of("gossip", "oracle");
+    static final List<String> STARTS = List.of("cold", "converged");
     static final List<String> TARGET_FORMATS = List.of("auto", "json", "prometheus", "text");
 
     private final List<Problem> problems;
@@ -126,6 +127,7 @@ final class ScenarioValidator {
             problem("fleet.minClusterSize", "must not be negative, got " + minSize);
         }
         Duration spread = nonNegative("fleet.joinSpread", f.joinSpread(), Duration.ofSeconds(2));
+        String start = oneOf("fleet.start", f.start(), STARTS, "cold");
         Scenario.Gossip g = f.gossip() == null ? new Scenario.Gossip(null, null, null, null, null, null, null, null, null, null) : f.gossip();
         String preset = oneOf("fleet.gossip.preset", g.preset(), PRESETS, "alloy");
         positiveIfSet("fleet.gossip.probeInterval", g.probeInterval());
@@ -142,7 +144,7 @@ final class ScenarioValidator {
         Duration sizeTimeout = nonNegative("fleet.minClusterSizeTimeout", f.minClusterSizeTimeout(), Duration.ZERO);
         Duration reload = nonNegative("fleet.scrapeReloadInterval", f.scrapeReloadInterval(),
                 Component.PROMETHEUS_RELOAD_INTERVAL);
-        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, sizeTimeout, reload);
+        return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, sizeTimeout, reload, start);
     }
 
     private void positiveIfSet(String path, Duration d) {
