@@ -3,8 +3,7 @@ package io.fleetlab.simulator.network;
 import io.fleetlab.simulator.engine.Simulation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +50,8 @@ final class CkitHttp2 {
 
     private final SimNetwork network;
     private final Simulation simulation;
-    private final Map<SimTransport, Sender> senders = new IdentityHashMap<>();
+    /** In creation order (SimTransport keeps identity equality), so a run replays exactly. */
+    private final Map<SimTransport, Sender> senders = new LinkedHashMap<>();
     private final TransportCounters counters;
 
     CkitHttp2(SimNetwork network, Simulation simulation, TransportCounters counters) {
@@ -210,7 +210,7 @@ final class CkitHttp2 {
     private final class Sender {
         final SimTransport from;
         final ArrayDeque<Out> queue = new ArrayDeque<>();
-        final Map<String, Connection> connections = new HashMap<>();
+        final Map<String, Connection> connections = new LinkedHashMap<>();
         boolean busy;
         boolean closed;
         long job;
