@@ -39,8 +39,8 @@ public final class Fleetlab implements Runnable {
         add(cl, "ring-study", new CommandLine(new RingStudyCommand(out)));
         add(cl, "owner", new CommandLine(new OwnerCommand(out, err)));
         add(cl, "charts", ExportCharts.commandLine());
-        add(cl, "view", new CommandLine(new ViewCommand()));
-        add(cl, "node", new CommandLine(new NodeCommand()));
+        add(cl, "view", passThrough(new CommandLine(new ViewCommand())));
+        add(cl, "node", passThrough(new CommandLine(new NodeCommand())));
         cl.getSubcommands().get("simulate").getCommandSpec().usageMessage()
                 .description("Runs a scenario file (a name in scenarios/ or a path): one run, or a sweep over seeds, algorithms and --vary values.")
                 .footer(vocabulary());
@@ -49,6 +49,11 @@ public final class Fleetlab implements Runnable {
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         return cl;
+    }
+
+    /** A command whose arguments all go, in order, to another program's own parser. */
+    static CommandLine passThrough(CommandLine sub) {
+        return sub.setUnmatchedOptionsArePositionalParams(true);
     }
 
     /** Registers {@code sub} under {@code name}, which its usage line shows too. */

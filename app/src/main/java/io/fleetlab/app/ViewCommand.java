@@ -5,21 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
 
 /** {@code fleetlab view}: the desktop viewer; its options are the viewer's own ({@code fleetlab view --help}). */
 @Command(name = "view", description = "Opens the desktop viewer on a result file: fleetlab view --result results/FILE.json (--help: the viewer's options).")
 final class ViewCommand implements Runnable {
+    /** Every argument, in order: options are not parsed here (see {@link Fleetlab#passThrough}). */
     @Parameters(arity = "0..*", hidden = true)
     List<String> args = new ArrayList<>();
 
-    @Unmatched
-    List<String> unmatched = new ArrayList<>();
-
     @Override
     public void run() {
-        List<String> all = new ArrayList<>(unmatched);
-        all.addAll(args);
-        ViewerMain.main(all.toArray(String[]::new));
+        ViewerMain.main(args.toArray(String[]::new));
     }
 }

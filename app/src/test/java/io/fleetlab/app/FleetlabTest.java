@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,24 @@ class FleetlabTest {
         assertTrue(study.out().contains("alloy-ring"), study.out());
         Run version = run("--version");
         assertTrue(version.out().startsWith("fleetlab "), version.out());
+    }
+
+    @Test
+    void nodeAndViewPassEveryArgumentInOrderToTheirOwnParsers() {
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        String[] node = {"--name", "a", "--bind", "127.0.0.1:7946", "--http", "127.0.0.1:12345", "--help"};
+        var parsed = Fleetlab.commandLine(sink, sink).parseArgs(prepend("node", node));
+        assertEquals(List.of(node), ((NodeCommand) parsed.subcommand().commandSpec().userObject()).args);
+        String[] view = {"--result", "results/x.json", "--unknown=1"};
+        parsed = Fleetlab.commandLine(sink, sink).parseArgs(prepend("view", view));
+        assertEquals(List.of(view), ((ViewCommand) parsed.subcommand().commandSpec().userObject()).args);
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     @Test

@@ -7,10 +7,11 @@ public final class InputException extends Exception {
     private final int column;
 
     public InputException(String file, int line, int column, String problem) {
-        super(file + ":" + line + ":" + column + ": " + problem);
+        // Lines and columns count from 1; a parser at the very end of an empty file says 0.
+        super(file + ":" + Math.max(1, line) + ":" + Math.max(1, column) + ": " + problem);
         this.file = file;
-        this.line = line;
-        this.column = column;
+        this.line = Math.max(1, line);
+        this.column = Math.max(1, column);
     }
 
     public String file() {

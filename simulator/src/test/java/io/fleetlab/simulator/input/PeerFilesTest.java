@@ -45,6 +45,7 @@ class PeerFilesTest {
         assertAt(refused("{\"peers\": []}"), 1, 1, "expected a list of peers");
         assertAt(refused("[\"a\"]"), 1, 2, "expected a peer object");
         assertAt(refused("[]"), 1, 1, "holds no peers");
+        assertAt(refused(""), 1, 1, "unexpected end of the file");
         assertAt(refused("[{\"name\": \"a\" \"state\": \"viewer\"}]"), 1, 15, "not valid JSON");
     }
 

@@ -1,7 +1,8 @@
 package io.fleetlab.viewer.app;
 
 import io.fleetlab.simulator.result.SimulationResult;
-import io.fleetlab.viewer.charts.TimeLineChart;
+import io.fleetlab.viewer.charts.AgreementChart;
+import io.fleetlab.viewer.charts.TimeCursor;
 import io.fleetlab.viewer.figures.RunFigures;
 import io.fleetlab.viewer.ring.RingView;
 import io.fleetlab.viewer.table.EventTableView;
@@ -21,6 +22,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -31,8 +33,8 @@ public final class ResultView extends BorderPane {
     private final RunFigures figures;
     private final RingView ring;
     private final PeerTableView peers;
-    private final TimeLineChart membership;
-    private final TimeLineChart agreement;
+    private final Region membership;
+    private final AgreementChart agreement;
     private final Slider slider;
     private final Label timeLabel = new Label();
     private final TextField target = new TextField(RunFigures.DEFAULT_TARGET);
@@ -109,7 +111,7 @@ public final class ResultView extends BorderPane {
         timeLabel.setText(String.format(Locale.ROOT, "t = %.1f s", t));
         peers.showAt(t);
         figures.showRing(ring, t, target.getText());
-        membership.setCursor(t);
+        ((TimeCursor) membership).setCursor(t);
         agreement.setCursor(t);
         events.showAt(t);
     }

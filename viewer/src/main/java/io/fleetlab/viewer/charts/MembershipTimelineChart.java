@@ -21,7 +21,7 @@ public final class MembershipTimelineChart {
     public static TimeLineChart create(SimulationResult result) {
         TimeLineChart chart = new TimeLineChart(result.durationSeconds(), "view size (members believed alive)");
         chart.setId("membershipChart");
-        chart.setTitle("Membership: view size per node and events");
+        chart.setTitle(RunTitle.titled("Membership", result, "view size per node and events"));
         fitViewAxis((NumberAxis) chart.getYAxis(), nullSafe(result.views()));
         List<MembershipEvent> events = nullSafe(result.events());
         for (Map.Entry<String, List<ViewSample>> e : byNode(result.views()).entrySet()) {

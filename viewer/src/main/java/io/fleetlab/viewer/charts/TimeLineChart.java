@@ -15,7 +15,7 @@ import javafx.scene.text.Text;
  * A line chart over simulated time with vertical event markers and a cursor at the selected
  * time. The time axis spans the whole run, so markers and cursor line up across charts.
  */
-public final class TimeLineChart extends LineChart<Number, Number> {
+public final class TimeLineChart extends LineChart<Number, Number> implements TimeCursor {
 
     /**
      * @param time  simulated seconds
@@ -32,7 +32,12 @@ public final class TimeLineChart extends LineChart<Number, Number> {
     private double cursor = Double.NaN;
 
     public TimeLineChart(double durationSeconds, String valueLabel) {
-        super(timeAxis(durationSeconds), new NumberAxis());
+        this(0, durationSeconds, valueLabel);
+    }
+
+    /** A chart whose time axis spans {@code [from, to]} simulated seconds. */
+    public TimeLineChart(double from, double to, String valueLabel) {
+        super(timeAxis(from, to), new NumberAxis());
         getYAxis().setLabel(valueLabel);
         setAnimated(false);
         setCreateSymbols(false);
@@ -44,10 +49,11 @@ public final class TimeLineChart extends LineChart<Number, Number> {
         cursorLine.setVisible(false);
     }
 
-    private static NumberAxis timeAxis(double duration) {
-        double upper = duration > 0 ? duration : 1;
-        double tick = NiceScale.tick(upper, 10);
-        NumberAxis axis = new NumberAxis(0, upper, tick);
+    private static NumberAxis timeAxis(double from, double to) {
+        double lower = Math.max(0, from);
+        double upper = to > lower ? to : lower + 1;
+        double tick = NiceScale.tick(upper - lower, 10);
+        NumberAxis axis = new NumberAxis(lower, upper, tick);
         axis.setLabel("simulated time (s)");
         return axis;
     }
@@ -65,6 +71,7 @@ public final class TimeLineChart extends LineChart<Number, Number> {
      * Moves the cursor to {@code time} (NaN hides it). Only the cursor line moves; the series are
      * not laid out again, which keeps the slider quick on charts with many lines.
      */
+    @Override
     public void setCursor(double time) {
         cursor = time;
         placeCursor();
@@ -73,14 +80,20 @@ public final class TimeLineChart extends LineChart<Number, Number> {
     private void placeCursor() {
         NumberAxis x = (NumberAxis) getXAxis();
         NumberAxis y = (NumberAxis) getYAxis();
-        cursorLine.setVisible(!Double.isNaN(cursor));
-        if (!Double.isNaN(cursor)) {
+        boolean shown = !Double.isNaN(cursor) && cursor >= x.getLowerBound() && cursor <= x.getUpperBound();
+        cursorLine.setVisible(shown);
+        if (shown) {
             double at = x.getDisplayPosition(cursor);
             cursorLine.setStartX(at);
             cursorLine.setEndX(at);
             cursorLine.setStartY(y.getDisplayPosition(y.getUpperBound()));
             cursorLine.setEndY(y.getDisplayPosition(y.getLowerBound()));
         }
+    }
+
+    /** Whether the cursor is drawn: it is set and inside this chart's time span. */
+    public boolean cursorShown() {
+        return cursorLine.isVisible();
     }
 
     public double cursor() {
@@ -98,6 +111,9 @@ public final class TimeLineChart extends LineChart<Number, Number> {
         double[] rowFreeFrom = new double[LABEL_ROWS];
         Arrays.fill(rowFreeFrom, Double.NEGATIVE_INFINITY);
         for (Marker m : markers) {
+            if (m.time() < x.getLowerBound() || m.time() > x.getUpperBound()) {
+                continue;
+            }
             double at = x.getDisplayPosition(m.time());
             Line line = new Line(at, top, at, bottom);
             line.setStroke(m.color());

@@ -62,9 +62,19 @@ public final class ExportCharts implements Callable<Integer> {
                 });
     }
 
-    public static void main(String[] args) {
+    /**
+     * The entry point for other commands: parses {@code args} as this command's options, writes
+     * the PNG files, stops the JavaFX toolkit, and returns the exit code (0, 1 for bad input with
+     * one line on stderr, 2 for bad options). Never calls {@code System.exit}.
+     */
+    public static int run(String... args) {
         int code = commandLine().execute(args);
         Platform.exit();
+        return code;
+    }
+
+    public static void main(String[] args) {
+        int code = run(args);
         if (code != 0) {
             System.exit(code);
         }

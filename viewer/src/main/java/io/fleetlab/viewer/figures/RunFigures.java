@@ -8,7 +8,9 @@ import io.fleetlab.viewer.charts.AgreementChart;
 import io.fleetlab.viewer.charts.LoadChart;
 import io.fleetlab.viewer.charts.MembershipTimelineChart;
 import io.fleetlab.viewer.charts.RedistributionChart;
-import io.fleetlab.viewer.charts.TimeLineChart;
+import io.fleetlab.viewer.charts.MembershipHeatMap;
+import io.fleetlab.viewer.charts.RunTitle;
+import io.fleetlab.viewer.charts.TimeCursor;
 import io.fleetlab.viewer.ring.NodeColors;
 import io.fleetlab.viewer.ring.RingLayout;
 import io.fleetlab.viewer.ring.RingLayouts;
@@ -75,8 +77,8 @@ public final class RunFigures {
     public String ringCaption(double t, RingLayout layout) {
         String tokens = "alloy-ring".equals(result.algorithm()) || "bounded-load".equals(result.algorithm())
                 ? ", " + result.tokensPerNode() + " tokens each" : "";
-        return String.format(Locale.ROOT, "%s at t = %.1f s: %d participants%s (as %s sees it)",
-                result.algorithm(), t, layout.nodes().size(), tokens, replay.observer().isEmpty() ? "every node" : replay.observer());
+        return String.format(Locale.ROOT, "Ring (%s) at t = %.1f s: %d participants%s (as %s sees it)",
+                RunTitle.of(result), t, layout.nodes().size(), tokens, replay.observer().isEmpty() ? "every node" : replay.observer());
     }
 
     public RingView ringView() {
@@ -88,11 +90,16 @@ public final class RunFigures {
         view.show(layout, ringCaption(t, layout));
     }
 
-    public TimeLineChart membershipChart() {
-        return MembershipTimelineChart.create(result);
+    /**
+     * Step lines per node for a small fleet; from {@link MembershipHeatMap#MIN_NODES} nodes on, a
+     * convergence heat map. Either is a {@link TimeCursor}.
+     */
+    public Region membershipChart() {
+        long nodes = result.views() == null ? 0 : result.views().stream().map(v -> v.node()).distinct().count();
+        return nodes >= MembershipHeatMap.MIN_NODES ? new MembershipHeatMap(result) : MembershipTimelineChart.create(result);
     }
 
-    public TimeLineChart agreementChart() {
+    public AgreementChart agreementChart() {
         return AgreementChart.create(result);
     }
 
@@ -101,11 +108,11 @@ public final class RunFigures {
     }
 
     public Region loadChart() {
-        return LoadChart.create(result);
+        return LoadChart.figure(result);
     }
 
     public ProtocolView protocolView() {
-        return new ProtocolView(result.membership());
+        return new ProtocolView(result.membership(), RunTitle.titled("Protocol", result, ""));
     }
 
     public PeerTableView peerTable() {
@@ -129,7 +136,7 @@ public final class RunFigures {
                 PeerTableView table = peerTable();
                 table.showAt(t);
                 Label title = new Label(String.format(Locale.ROOT,
-                        "Peer table of %s at t = %.1f s (%s)", replay.observer(), t, result.scenario()));
+                        "Peer table of %s at t = %.1f s (%s)", replay.observer(), t, RunTitle.of(result)));
                 title.setStyle("-fx-font-size: 15px; -fx-padding: 6 8 6 8;");
                 VBox box = new VBox(title, table);
                 VBox.setVgrow(table, Priority.ALWAYS);
@@ -139,8 +146,8 @@ public final class RunFigures {
         };
     }
 
-    private static TimeLineChart withCursor(TimeLineChart chart, double t) {
-        chart.setCursor(t);
+    private static Region withCursor(Region chart, double t) {
+        ((TimeCursor) chart).setCursor(t);
         return chart;
     }
 

@@ -3,8 +3,8 @@ package io.fleetlab.viewer.ring;
 import java.util.Comparator;
 
 /** Orders names as people read them: {@code node-2} before {@code node-10}. */
-final class NaturalOrder implements Comparator<String> {
-    static final NaturalOrder INSTANCE = new NaturalOrder();
+public final class NaturalOrder implements Comparator<String> {
+    public static final NaturalOrder INSTANCE = new NaturalOrder();
 
     private NaturalOrder() {}
 

@@ -1,6 +1,7 @@
 package io.fleetlab.viewer.table;
 
 import io.fleetlab.simulator.result.PeerTableLog;
+import io.fleetlab.viewer.ring.NaturalOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,7 +46,7 @@ public final class PeerTableReplay {
         return observer;
     }
 
-    /** The table at simulated time {@code t}, rows in name order. */
+    /** The table at simulated time {@code t}, rows in natural name order ({@code alloy-2} before {@code alloy-10}). */
     public List<PeerRow> at(double t) {
         int end = upperBound(t);
         Map<String, PeerTableLog.Entry> last = new LinkedHashMap<>();
@@ -59,7 +60,7 @@ public final class PeerTableReplay {
                 rows.add(new PeerRow(e.name(), e.address(), PeerRow.parseState(e.state(), "peerChanges"), e.self(), e.time()));
             }
         }
-        rows.sort(Comparator.comparing(PeerRow::name));
+        rows.sort(Comparator.comparing(PeerRow::name, NaturalOrder.INSTANCE));
         return rows;
     }
 

@@ -22,6 +22,11 @@ public final class ProtocolView extends VBox {
     private final TableView<MembershipStats.Detection> detections = new TableView<>();
 
     public ProtocolView(MembershipStats stats) {
+        this(stats, "");
+    }
+
+    /** @param title what the figure shows and of which run; shown above the summary when not empty */
+    public ProtocolView(MembershipStats stats, String title) {
         super(6);
         setId("protocolView");
         setPadding(new Insets(6));
@@ -54,6 +59,12 @@ public final class ProtocolView extends VBox {
         }
         setVgrow(convergence, Priority.ALWAYS);
         setVgrow(detections, Priority.SOMETIMES);
+        if (!title.isEmpty()) {
+            Label heading = new Label(title);
+            heading.setId("protocolTitle");
+            heading.setStyle("-fx-font-size: 16px;");
+            getChildren().add(heading);
+        }
         getChildren().addAll(summary, new Label("Convergence: time until live nodes saw each change"), convergence,
                 new Label("Failure detection"), detections);
     }

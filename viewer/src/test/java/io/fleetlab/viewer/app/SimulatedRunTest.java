@@ -114,7 +114,7 @@ class SimulatedRunTest {
 
     @Test
     void chartsCarryTheSimulatedFigures() throws Exception {
-        ReferenceBarChart moved = WaitForAsyncUtils.asyncFx(() -> RedistributionChart.create(result)).get();
+        ReferenceBarChart moved = WaitForAsyncUtils.asyncFx(() -> RedistributionChart.bars(result)).get();
         assertEquals(result.redistribution().stream().map(r -> r.movedFraction()).toList(),
                 moved.getData().get(0).getData().stream().map(d -> d.getYValue().doubleValue()).toList());
         assertTrue(result.redistribution().size() >= 2, "the scenario's join and leave are measured");

@@ -56,7 +56,8 @@ class ChartsTest {
 
     @Test
     void redistributionBarsAreTheMovedFractionsWithIdealAndBand(FxRobot robot) throws Exception {
-        ReferenceBarChart chart = fx(() -> RedistributionChart.create(result));
+        assertTrue(fx(() -> RedistributionChart.create(result)) instanceof ReferenceBarChart, "a few changes are bars");
+        ReferenceBarChart chart = fx(() -> RedistributionChart.bars(result));
         show(robot, chart);
         List<XYChart.Data<String, Number>> bars = chart.getData().get(0).getData();
         List<Redistribution> changes = result.redistribution();
@@ -92,21 +93,40 @@ class ChartsTest {
     }
 
     @Test
-    void agreementSeriesAreTheSamples(FxRobot robot) throws Exception {
-        TimeLineChart chart = fx(() -> AgreementChart.create(result));
-        show(robot, chart);
+    void agreementSeriesAreTheSamplesWithTheStartUpApart(FxRobot robot) throws Exception {
+        AgreementChart figure = fx(() -> AgreementChart.create(result));
+        show(robot, figure);
+        double firstAction = FirstAction.of(result).orElseThrow();
+        assertEquals(20.0, firstAction, 0.0, "the sample's first action is node-6 joining at 20 s");
+        TimeLineChart startUp = figure.startUpChart();
+        TimeLineChart run = figure.runChart();
+        assertEquals(firstAction, ((NumberAxis) run.getXAxis()).getLowerBound(), 0.0, "the run chart starts at the first action");
+        assertEquals(firstAction, ((NumberAxis) startUp.getXAxis()).getUpperBound(), 0.0);
+        assertTrue(run.getTitle().contains("sample-scale-out") && run.getTitle().contains("alloy-ring")
+                && run.getTitle().contains("seed 42"), run.getTitle());
         List<AgreementSample> samples = result.agreement();
-        XYChart.Series<Number, Number> unowned = chart.getData().get(0);
-        XYChart.Series<Number, Number> doubled = chart.getData().get(1);
-        assertEquals("unowned", unowned.getName());
-        assertEquals("double-owned", doubled.getName());
-        for (int i = 0; i < samples.size(); i++) {
-            assertEquals(samples.get(i).time(), unowned.getData().get(i).getXValue().doubleValue(), 0.0);
-            assertEquals(samples.get(i).unowned(), unowned.getData().get(i).getYValue().longValue());
-            assertEquals(samples.get(i).doubleOwned(), doubled.getData().get(i).getYValue().longValue());
+        for (TimeLineChart chart : List.of(startUp, run)) {
+            NumberAxis x = (NumberAxis) chart.getXAxis();
+            List<AgreementSample> inRange = samples.stream()
+                    .filter(s -> s.time() >= x.getLowerBound() && s.time() <= x.getUpperBound()).toList();
+            XYChart.Series<Number, Number> unowned = chart.getData().get(0);
+            XYChart.Series<Number, Number> doubled = chart.getData().get(1);
+            assertEquals("unowned", unowned.getName());
+            assertEquals("double-owned", doubled.getName());
+            assertEquals(inRange.size(), unowned.getData().size());
+            for (int i = 0; i < inRange.size(); i++) {
+                assertEquals(inRange.get(i).time(), unowned.getData().get(i).getXValue().doubleValue(), 0.0);
+                assertEquals(inRange.get(i).unowned(), unowned.getData().get(i).getYValue().longValue());
+                assertEquals(inRange.get(i).doubleOwned(), doubled.getData().get(i).getYValue().longValue());
+            }
         }
         assertTrue(samples.stream().anyMatch(s -> s.unowned() > 0) && samples.stream().anyMatch(s -> s.doubleOwned() > 0),
                 "the sample exercises both lines");
+        // The cursor shows in whichever part holds the time.
+        robot.interact(() -> figure.setCursor(5));
+        assertTrue(startUp.cursorShown() && !run.cursorShown());
+        robot.interact(() -> figure.setCursor(firstAction + 1));
+        assertTrue(!startUp.cursorShown() && run.cursorShown());
     }
 
     @Test

@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 class PeerTableReplayTest {
     private static final String[] STATES = {"viewer", "participant", "terminating"};
 
-    /** The table as the schema defines it, computed the slow way. */
+    /**
+     * The table as the schema defines it, computed the slow way, rows in natural order: peer
+     * {@code pN} by the number N, so {@code p2} comes before {@code p10}.
+     */
     static List<PeerRow> oracle(List<PeerTableLog.Entry> log, double t) {
-        Map<String, PeerTableLog.Entry> last = new TreeMap<>();
+        Map<String, PeerTableLog.Entry> last = new TreeMap<>(java.util.Comparator.comparingInt(n -> Integer.parseInt(n.substring(1))));
         for (PeerTableLog.Entry e : log) {
             if (e.time() <= t) {
                 last.put(e.name(), e);
@@ -56,11 +59,21 @@ class PeerTableReplayTest {
             if (random.nextInt(3) > 0) {
                 t += random.nextInt(0, 5) * 0.5; // repeated times on purpose
             }
-            int p = random.nextInt(6);
+            int p = random.nextInt(14);
             log.add(new PeerTableLog.Entry(t, "p" + p, "10.0.0." + p + ":80", STATES[random.nextInt(3)], p == 0,
                     random.nextInt(5) > 0));
         }
         return log;
+    }
+
+    @Test
+    void rowsAreInNaturalOrder() {
+        PeerTableReplay replay = new PeerTableReplay(new PeerTableLog("alloy-0", List.of(
+                new PeerTableLog.Entry(1, "alloy-10", "x", "participant", false, true),
+                new PeerTableLog.Entry(1, "alloy-2", "x", "participant", false, true),
+                new PeerTableLog.Entry(1, "alloy-0", "x", "participant", true, true),
+                new PeerTableLog.Entry(1, "alloy-1", "x", "participant", false, true))));
+        assertEquals(List.of("alloy-0", "alloy-1", "alloy-2", "alloy-10"), replay.at(1).stream().map(PeerRow::name).toList());
     }
 
     @Test
