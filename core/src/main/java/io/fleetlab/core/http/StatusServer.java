@@ -2,6 +2,7 @@ package io.fleetlab.core.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.fleetlab.core.net.DeadlineExecutor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -112,8 +112,12 @@ final class FailureDetector {
         if (!running) {
             return;
         }
-        probeNext();
-        timer = scheduler.schedule(awareness.scale(probeIntervalNanos), this::tick);
+        // rescheduled in finally: a failure in one probe must not end probing for good
+        try {
+            probeNext();
+        } finally {
+            timer = scheduler.schedule(awareness.scale(probeIntervalNanos), this::tick);
+        }
     }
 
     /** Picks the next live member round-robin, wrapping (and reaping) at the end, and probes it. */

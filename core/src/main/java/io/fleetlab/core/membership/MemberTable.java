@@ -352,9 +352,14 @@ final class MemberTable {
         }
     }
 
-    /** Beats an accusation with a higher incarnation and gossips that we are alive. */
+    /**
+     * Beats an accusation with a higher incarnation and gossips that we are alive. The incarnation
+     * saturates at {@link Long#MAX_VALUE} (memberlist's uint32 would wrap to 0): a forged accusation
+     * at the largest value cannot be beaten, but it cannot make our record unencodable either.
+     */
     private void refute(long accused) {
-        long inc = Math.max(self.incarnation, accused) + 1;
+        long highest = Math.max(self.incarnation, accused);
+        long inc = highest == Long.MAX_VALUE ? highest : highest + 1;
         self.incarnation = inc;
         awareness.apply(1);
         broadcasts.add(Topic.LIVENESS, name, codec.encode(new Alive(inc, name, address)));

@@ -1,5 +1,6 @@
 package io.fleetlab.core.membership;
 
+import io.fleetlab.core.log.ThrottledLog;
 import io.fleetlab.core.membership.swim.Awareness;
 import io.fleetlab.core.membership.swim.BroadcastQueue;
 import io.fleetlab.core.membership.swim.BroadcastQueue.Topic;
@@ -28,6 +29,7 @@ import io.fleetlab.core.time.Scheduler;
 import io.fleetlab.core.transport.Transport;
 import io.fleetlab.core.transport.TransportHandler;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +53,8 @@ public final class Membership {
     private static final System.Logger LOG = System.getLogger(Membership.class.getName());
     /** How many gossip intervals a leave waits at most for each of its announcements to go out. */
     private static final int LEAVE_WAIT_ROUNDS = 10;
+    /** At most one log line about rejected input per interval; the rest are counted in it. */
+    private static final Duration REJECTION_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final String name;
     private final GossipConfig config;
@@ -73,6 +77,7 @@ public final class Membership {
     private final List<Message> inbox = new ArrayList<>();
     private final List<Member> targets = new ArrayList<>();
     private final long gossipIntervalNanos;
+    private final ThrottledLog rejections;
 
     private boolean started;
     private boolean running;
@@ -125,6 +130,8 @@ public final class Membership {
             }
         });
         this.healthScore = awareness;
+        this.rejections = new ThrottledLog(LOG, System.Logger.Level.WARNING, REJECTION_LOG_INTERVAL,
+                scheduler::nowNanos);
     }
 
     // ---------------------------------------------------------------- public API
@@ -308,6 +315,17 @@ public final class Membership {
         events.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /**
+     * Rotates the gossip keys (memberlist's keyring: the first key encrypts, all decrypt). To rotate
+     * without losing traffic, install a new key as a secondary everywhere, then make it primary
+     * everywhere, then drop the old one.
+     *
+     * @throws IllegalArgumentException when {@code keyring} would switch encryption on or off
+     */
+    public void setKeyring(io.fleetlab.core.membership.wire.Keyring keyring) {
+        codec.rekey(keyring);
+    }
+
     /** What this node sent, received and rejected so far. */
     public TrafficCounters traffic() {
         return traffic;
@@ -408,7 +426,9 @@ public final class Membership {
 
     private void reject(RejectReason reason, String from, String detail) {
         traffic.countRejected(reason);
-        LOG.log(System.Logger.Level.WARNING, "{0}: rejected input from {1}: {2}", name, from, detail);
+        // one line per interval at most, with counts of what was held back: junk must not flood the log
+        rejections.log(reason.name().toLowerCase(java.util.Locale.ROOT),
+                name + ": rejected input from " + from + ": " + detail);
     }
 
     private void dispatch(Message m, String from) {
@@ -430,7 +450,7 @@ public final class Membership {
             } else if (m instanceof PeerStateUpdate u) {
                 states.merge(u.state());
             } else if (m instanceof PushPull p) {
-                onPushPull(p);
+                onPushPull(p, from);
             }
         } catch (RuntimeException e) {
             // A bug, not bad input: log it loudly but keep the node running.
@@ -444,35 +464,49 @@ public final class Membership {
         if (!running) {
             return;
         }
-        targets.clear();
-        table.randomGossipTargets(config.gossipNodes(), random, targets);
-        int k = targets.size();
-        for (int i = 0; i < k; i++) {
-            if (!outbox.sendNews(targets.get(i).address)) {
-                break;
+        // rescheduled in finally: a failure in one round must not end gossiping for good
+        try {
+            targets.clear();
+            table.randomGossipTargets(config.gossipNodes(), random, targets);
+            int k = targets.size();
+            for (int i = 0; i < k; i++) {
+                if (!outbox.sendNews(targets.get(i).address)) {
+                    break;
+                }
             }
+        } finally {
+            gossipTimer = scheduler.schedule(gossipIntervalNanos, this::gossipTick);
         }
-        gossipTimer = scheduler.schedule(gossipIntervalNanos, this::gossipTick);
     }
 
     private void pushPullTick() {
         if (!running) {
             return;
         }
-        targets.clear();
-        table.aliveOthers(null, targets);
-        if (RandomPicks.pickToFront(targets, 1, random) == 1) {
-            outbox.sendReliable(targets.get(0).address, fullState(false, false), null);
+        try {
+            targets.clear();
+            table.aliveOthers(null, targets);
+            if (RandomPicks.pickToFront(targets, 1, random) == 1) {
+                outbox.sendReliable(targets.get(0).address, fullState(false, false), null);
+            }
+        } finally {
+            long next = SwimMath.pushPullScaleNanos(config.pushPullInterval().toNanos(), table.size());
+            pushPullTimer = scheduler.schedule(next, this::pushPullTick);
         }
-        long next = SwimMath.pushPullScaleNanos(config.pushPullInterval().toNanos(), table.size());
-        pushPullTimer = scheduler.schedule(next, this::pushPullTick);
     }
 
     private PushPull fullState(boolean join, boolean reply) {
         return new PushPull(join, reply, name, address, table.records(), states.all());
     }
 
-    private void onPushPull(PushPull p) {
+    private void onPushPull(PushPull p, String from) {
+        if (!p.reply() && !sameHost(p.senderAddress(), from)) {
+            // Answering would make us dial whatever address the message names: a reflector for
+            // anyone who can open a stream. The answer goes only to the host the stream came from.
+            reject(RejectReason.UNEXPECTED, from, "push-pull asks for an answer at " + p.senderAddress()
+                    + ", not at the host it came from");
+            return;
+        }
         if (!p.reply()) {
             outbox.sendReliable(p.senderAddress(), fullState(p.join(), true), null);
         }
@@ -563,8 +597,11 @@ public final class Membership {
         if (!running) {
             return;
         }
-        contactSeeds(n -> { });
-        rejoinTimer = scheduler.schedule(config.rejoinInterval().toNanos(), this::rejoinTick);
+        try {
+            contactSeeds(n -> { });
+        } finally {
+            rejoinTimer = scheduler.schedule(config.rejoinInterval().toNanos(), this::rejoinTick);
+        }
     }
 
     /** Runs {@code then} once no news on {@code topic} about us is queued, or at {@code deadline}. */
@@ -584,6 +621,13 @@ public final class Membership {
     private boolean inView(String member) {
         Member m = table.get(member);
         return m != null && !m.status.gone();
+    }
+
+    /** Whether two {@code host:port} addresses (a stream's source may carry a suffix) name one host. */
+    static boolean sameHost(String a, String b) {
+        int ca = a.lastIndexOf(':');
+        int cb = b.lastIndexOf(':');
+        return ca > 0 && cb > 0 && a.regionMatches(0, b, 0, ca) && (ca == cb);
     }
 
     private long stagger(long interval) {

@@ -3,10 +3,7 @@ package io.fleetlab.core.net;
 import io.fleetlab.core.membership.wire.PacketCodec;
 import io.fleetlab.core.transport.Transport;
 import io.fleetlab.core.transport.TransportHandler;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
@@ -19,13 +16,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real {@link Transport}: UDP datagrams and TCP streams on one port, with Java NIO channels.
  * A reliable message travels on its own TCP connection as a 4-byte big-endian length and the
  * bytes. Receiving threads hand everything to the {@link RealTimeScheduler}'s event loop, so the
  * handler runs on the protocol's thread.
+ *
+ * <p>Threads and memory are bounded by {@link StreamLimits}: one thread receives datagrams (into
+ * one reused buffer), one selector thread reads every inbound stream ({@link StreamReceiver}), and
+ * a fixed pool with a bounded queue dials and writes outbound streams.
  */
 public final class NioTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(NioTransport.class.getName());
@@ -35,7 +35,9 @@ public final class NioTransport implements Transport {
     private final DatagramChannel udp;
     private final ServerSocketChannel tcp;
     private final String localAddress;
-    private final ExecutorService workers;
+    private final ExecutorService receivers;
+    private final DeadlineExecutor senders;
+    private final StreamReceiver streams;
     private final Map<String, InetSocketAddress> resolved = new ConcurrentHashMap<>();
     private volatile TransportHandler handler;
     private volatile boolean closed;
@@ -46,6 +48,15 @@ public final class NioTransport implements Transport {
      * @throws IOException when the port cannot be bound
      */
     public NioTransport(InetSocketAddress bind, RealTimeScheduler loop) throws IOException {
+        this(bind, loop, StreamLimits.defaults());
+    }
+
+    /**
+     * Binds UDP and TCP on {@code bind} with the given stream limits.
+     *
+     * @throws IOException when the port cannot be bound
+     */
+    public NioTransport(InetSocketAddress bind, RealTimeScheduler loop, StreamLimits limits) throws IOException {
         this.loop = loop;
         DatagramChannel u = null;
         ServerSocketChannel t = null;
@@ -71,12 +82,22 @@ public final class NioTransport implements Transport {
         this.tcp = t;
         InetSocketAddress local = (InetSocketAddress) udp.getLocalAddress();
         this.localAddress = format(local);
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(r -> {
-            Thread th = new Thread(r, "fleetlab-net-" + local.getPort() + "-" + n.incrementAndGet());
-            th.setDaemon(true);
-            return th;
+        String prefix = "fleetlab-net-" + local.getPort() + "-";
+        this.receivers = Executors.newFixedThreadPool(2, r -> daemon(r, prefix + "receive"));
+        // an outbound stream to a peer that stops reading is cut off at the stream time limit
+        this.senders = new DeadlineExecutor(prefix + "send", limits.outboundThreads(), limits.outboundQueue(),
+                limits.maxStreamTime());
+        this.streams = new StreamReceiver(tcp, limits, (sender, message) -> {
+            if (!closed) {
+                loop.execute(() -> handler.onReliable(sender, message));
+            }
         });
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread th = new Thread(r, name);
+        th.setDaemon(true);
+        return th;
     }
 
     @Override
@@ -90,8 +111,8 @@ public final class NioTransport implements Transport {
             throw new IllegalStateException("already bound");
         }
         handler = h;
-        workers.execute(this::receiveDatagrams);
-        workers.execute(this::acceptStreams);
+        receivers.execute(this::receiveDatagrams);
+        receivers.execute(streams);
     }
 
     @Override
@@ -112,7 +133,7 @@ public final class NioTransport implements Transport {
             return;
         }
         try {
-            workers.execute(() -> {
+            senders.execute(() -> {
                 try (SocketChannel ch = SocketChannel.open()) {
                     ch.socket().connect(resolve(toAddress), STREAM_TIMEOUT_MILLIS);
                     ByteBuffer buf = ByteBuffer.allocate(4 + message.length);
@@ -128,7 +149,10 @@ public final class NioTransport implements Transport {
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closed concurrently
+            // closed, or too many sends queued: the send fails like an unreachable peer
+            if (!closed) {
+                loop.execute(onFailure);
+            }
         }
     }
 
@@ -136,8 +160,10 @@ public final class NioTransport implements Transport {
     public void close() {
         closed = true;
         closeQuietly(udp);
+        streams.close();
         closeQuietly(tcp);
-        workers.shutdownNow();
+        receivers.shutdownNow();
+        senders.close();
     }
 
     private void receiveDatagrams() {
@@ -159,38 +185,9 @@ public final class NioTransport implements Transport {
         }
     }
 
-    private void acceptStreams() {
-        while (!closed) {
-            try {
-                SocketChannel ch = tcp.accept();
-                workers.execute(() -> readStream(ch));
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
-                LOG.log(System.Logger.Level.DEBUG, "accept failed: {0}", e);
-            }
-        }
-    }
-
-    private void readStream(SocketChannel ch) {
-        try (ch) {
-            ch.socket().setSoTimeout(STREAM_TIMEOUT_MILLIS);
-            String sender = format((InetSocketAddress) ch.getRemoteAddress());
-            InputStream in = ch.socket().getInputStream();
-            DataInputStream data = new DataInputStream(in);
-            int len = data.readInt();
-            if (len < 0 || len > PacketCodec.MAX_STREAM_BYTES) {
-                LOG.log(System.Logger.Level.WARNING, "stream from {0} announced {1} bytes; dropped", sender, len);
-                return;
-            }
-            byte[] message = new byte[len];
-            data.readFully(message);
-            loop.execute(() -> handler.onReliable(sender, message));
-        } catch (EOFException e) {
-            LOG.log(System.Logger.Level.DEBUG, "stream ended early");
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "stream read failed: {0}", e);
-        }
+    /** Inbound stream figures: {open now, most open at once, most buffer bytes at once, refused}. */
+    public long[] streamFigures() {
+        return new long[] {streams.open(), streams.peakOpen(), streams.peakBytesInFlight(), streams.refused()};
     }
 
     private InetSocketAddress resolve(String address) {
@@ -219,7 +216,7 @@ public final class NioTransport implements Transport {
         return new InetSocketAddress(host, port);
     }
 
-    private static String format(InetSocketAddress a) {
+    static String format(InetSocketAddress a) {
         String host = a.getAddress().getHostAddress();
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }

@@ -2,13 +2,17 @@ package io.fleetlab.core.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetlab.core.http.StatusServer;
+import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.core.membership.wire.Keyring;
 import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.net.NioTransport;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +46,29 @@ public final class ClusterNode {
             return;
         }
         PrintStream out = System.out;
-        LocalNode node = LocalNode.create(options.name(), NioTransport.parse(options.bind()), options.config(),
+        GossipConfig config = options.config();
+        Keyring keys = Keyring.none();
+        if (options.keyringFile() != null) {
+            Path file = Path.of(options.keyringFile());
+            try {
+                keys = KeyringFile.read(file);
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println("error: --keyring-file: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+            if (KeyringFile.readableByOthers(file)) {
+                System.err.println("warning: " + file + " is readable by other users; the gossip keys are not secret");
+            }
+            config = config.withKeyring(keys);
+        } else {
+            System.err.println("warning: gossip is plaintext; anyone who can reach " + options.bind()
+                    + " can join, forge or remove members (use --keyring-file on untrusted networks)");
+        }
+        LocalNode node = LocalNode.create(options.name(), NioTransport.parse(options.bind()), config,
                 new SecureRandom());
+        KeyringWatcher watcher = options.keyringFile() == null ? null
+                : new KeyringWatcher(Path.of(options.keyringFile()), keys, Duration.ofSeconds(10), node::setKeyring);
         node.onEvent(e -> out.println(describe(e)));
         StatusServer http = options.http() == null ? null : serve(node, options.http());
         node.start(options.join(), options.viewer() ? PeerState.VIEWER : PeerState.PARTICIPANT);
@@ -59,6 +84,9 @@ public final class ClusterNode {
             }
             if (http != null) {
                 http.close();
+            }
+            if (watcher != null) {
+                watcher.close();
             }
         }, "leave"));
         Thread.currentThread().join();

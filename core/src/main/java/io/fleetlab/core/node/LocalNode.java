@@ -94,6 +94,14 @@ public final class LocalNode implements AutoCloseable {
         });
     }
 
+    /** Rotates the gossip keys (see {@link Membership#setKeyring}). */
+    public void setKeyring(io.fleetlab.core.membership.wire.Keyring keyring) {
+        get(() -> {
+            membership.setKeyring(keyring);
+            return null;
+        });
+    }
+
     /** Leaves gracefully and waits up to {@code timeoutMillis} for the leave to finish. */
     public boolean leave(long timeoutMillis) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);

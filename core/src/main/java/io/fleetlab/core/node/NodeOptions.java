@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * {@link ClusterNode}'s command line: {@code --name}, {@code --bind}, {@code --join} (repeatable or
- * comma-separated), {@code --http}, {@code --preset lan|wan|alloy}, {@code --viewer}.
+ * comma-separated), {@code --http}, {@code --preset lan|wan|alloy}, {@code --viewer},
+ * {@code --keyring-file}, {@code --require-encryption}.
  *
  * @param name   node name (required)
  * @param bind   gossip address, {@code host:port}
@@ -14,19 +15,27 @@ import java.util.List;
  * @param http   address of the peer-list HTTP endpoint, or null for none
  * @param config the gossip configuration (from the preset)
  * @param viewer stay a viewer instead of becoming a participant
+ * @param keyringFile       a {@link KeyringFile} to encrypt gossip with, or null for plaintext
+ * @param requireEncryption refuse to run without {@code keyringFile}
  */
 public record NodeOptions(String name, String bind, List<String> join, String http, GossipConfig config,
-        boolean viewer) {
+        boolean viewer, String keyringFile, boolean requireEncryption) {
 
     static final String USAGE = """
             usage: ClusterNode --name NAME [--bind HOST:PORT] [--join HOST:PORT[,HOST:PORT...]]...
                                [--http HOST:PORT] [--preset alloy|lan|wan] [--viewer]
+                               [--keyring-file FILE] [--require-encryption]
               --name     unique node name (required)
               --bind     gossip address for UDP and TCP (default 127.0.0.1:7946)
               --join     seed node(s) to join through; repeatable; none = start a new cluster
               --http     serve the peer list as JSON at http://HOST:PORT/peers
               --preset   gossip timing preset (default alloy)
               --viewer   watch the cluster without becoming a participant
+              --keyring-file FILE   encrypt and authenticate gossip with the AES keys in FILE (a JSON
+                         array of base64 keys, the first primary); re-read every 10 s to rotate keys
+              --require-encryption  refuse to start without --keyring-file
+            Without a keyring gossip is plaintext: anyone who can reach the gossip port can join,
+            forge or remove members. Use plaintext on trusted networks only.
             """;
 
     /**
@@ -41,6 +50,8 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
         String http = null;
         GossipConfig config = GossipConfig.alloy();
         boolean viewer = false;
+        String keyringFile = null;
+        boolean requireEncryption = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String key = a;
@@ -52,7 +63,8 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
             }
             switch (key) {
                 case "--viewer" -> viewer = true;
-                case "--name", "--bind", "--join", "--http", "--preset" -> {
+                case "--require-encryption" -> requireEncryption = true;
+                case "--name", "--bind", "--join", "--http", "--preset", "--keyring-file" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(key + ": expected a value");
@@ -61,6 +73,7 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
                     }
                     switch (key) {
                         case "--name" -> name = value;
+                        case "--keyring-file" -> keyringFile = value;
                         case "--bind" -> bind = address(key, value);
                         case "--http" -> http = address(key, value);
                         case "--join" -> {
@@ -85,7 +98,10 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("--name: required");
         }
-        return new NodeOptions(name, bind, List.copyOf(join), http, config, viewer);
+        if (requireEncryption && keyringFile == null) {
+            throw new IllegalArgumentException("--require-encryption: needs --keyring-file");
+        }
+        return new NodeOptions(name, bind, List.copyOf(join), http, config, viewer, keyringFile, requireEncryption);
     }
 
     private static String address(String flag, String value) {

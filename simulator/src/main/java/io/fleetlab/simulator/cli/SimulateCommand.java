@@ -6,12 +6,14 @@ import io.fleetlab.simulator.report.SweepFiles;
 import io.fleetlab.simulator.report.SweepTable;
 import io.fleetlab.simulator.report.TextReport;
 import io.fleetlab.simulator.report.ToolVersion;
+import io.fleetlab.simulator.result.ResultFileNames;
 import io.fleetlab.simulator.result.ResultFiles;
 import io.fleetlab.simulator.result.RunContext;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.run.ScenarioRun;
 import io.fleetlab.simulator.scenario.Scenario;
 import io.fleetlab.simulator.scenario.ScenarioException;
+import io.fleetlab.simulator.scenario.ScenarioLimits;
 import io.fleetlab.simulator.scenario.ScenarioLoader;
 import io.fleetlab.simulator.scenario.ScenarioVariants;
 import io.fleetlab.simulator.sweep.RunSummary;
@@ -104,9 +106,19 @@ public final class SimulateCommand implements Callable<Integer> {
             stderr.println("fleetlab-sim: name a scenario, e.g. scale-out.json; available in " + scenarioDir + ": " + available());
             return 2;
         }
+        List<String> problems = new ArrayList<>();
         if (seeds < 1) {
-            stderr.println("fleetlab-sim: --seeds must be at least 1, got " + seeds);
-            return 2;
+            problems.add("--seeds must be at least 1, got " + seeds);
+        }
+        if (threads != null && threads < 1) {
+            problems.add("--threads must be at least 1, got " + threads);
+        }
+        if (seed != null && seeds > 1 && seed > Long.MAX_VALUE - (seeds - 1)) {
+            problems.add("--seed " + seed + " with --seeds " + seeds + " runs past the largest seed "
+                    + Long.MAX_VALUE + "; start at most at " + (Long.MAX_VALUE - (seeds - 1)));
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            problems.add("--out " + out + " is a file; expected a directory for the result files");
         }
         Path file = Path.of(scenario);
         if (!Files.exists(file)) {
@@ -118,8 +130,17 @@ public final class SimulateCommand implements Callable<Integer> {
             file = Path.of(home).resolve(scenarioDir).resolve(scenario);
         }
         if (!Files.exists(file)) {
-            stderr.println("fleetlab-sim: no scenario file " + scenario + " (looked in " + scenarioDir.toAbsolutePath()
+            problems.add("no scenario file " + scenario + " (looked in " + scenarioDir.toAbsolutePath()
                     + "); available: " + available());
+        } else if (Files.isDirectory(file)) {
+            problems.add(file + " is a directory; expected a scenario file such as scale-out.json");
+        } else if (!Files.isReadable(file)) {
+            problems.add(file + " cannot be read");
+        }
+        if (!problems.isEmpty()) {
+            for (String p : problems) {
+                stderr.println("fleetlab-sim: " + p);
+            }
             return 2;
         }
         List<ScenarioVariants.Variant> variants;
@@ -140,9 +161,24 @@ public final class SimulateCommand implements Callable<Integer> {
         for (ScenarioVariants.Variant v : variants) {
             for (String a : algorithms(v.scenario())) {
                 long from = seed != null ? seed : v.scenario().seed();
+                if (from > Long.MAX_VALUE - (seeds - 1)) {
+                    stderr.println("fleetlab-sim: the scenario's seed " + from + " with --seeds " + seeds
+                            + " runs past the largest seed " + Long.MAX_VALUE);
+                    return 2;
+                }
                 for (int k = 0; k < seeds; k++) {
                     jobs.add(new Sweep.Job(v.label(), v.scenario(), a, from + k));
                 }
+            }
+        }
+        int parallel = jobs.size() == 1 ? 1 : Math.min(jobs.size(),
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        for (ScenarioVariants.Variant v : variants) {
+            // before anything runs: a run that cannot fit in this JVM's heap is refused, naming the heap it needs
+            String tooBig = ScenarioLimits.heapProblem(v.scenario(), parallel, Runtime.getRuntime().maxMemory());
+            if (tooBig != null) {
+                stderr.println("fleetlab-sim: " + (v.label().isEmpty() ? "" : v.label() + ": ") + tooBig);
+                return 2;
             }
         }
         Files.createDirectories(out);
@@ -200,14 +236,14 @@ public final class SimulateCommand implements Callable<Integer> {
     /** Writes the result file (and the CSV files with --csv); the result file comes first. */
     private List<Path> write(SimulationResult r, Sweep.Job job) throws IOException {
         String variant = job.variant();
-        String base = r.scenario() + "-" + r.algorithm() + "-" + r.seed()
-                + (variant.isEmpty() ? "" : "-" + variant.replaceAll("[^A-Za-z0-9._=-]", "_"));
-        Path file = out.resolve(base + ".json");
+        // the scenario name and the variant come from input files: the name is sanitised and capped
+        String base = r.scenario() + "-" + r.algorithm() + "-" + r.seed() + (variant.isEmpty() ? "" : "-" + variant);
+        Path file = ResultFileNames.in(out, base, ".json");
         SimulationResult withContext = r.withContext(context(job));
         ResultFiles.write(withContext, file);
         List<Path> files = new ArrayList<>(List.of(file));
         if (csv) {
-            files.addAll(CsvExport.write(withContext, out.resolve(base)));
+            files.addAll(CsvExport.write(withContext, ResultFileNames.in(out, base, "")));
         }
         return files;
     }

@@ -27,9 +27,12 @@ public final class Simulation {
         return enqueue(new Event(false), time, action);
     }
 
-    /** Runs {@code action} {@code delay} nanoseconds from now. */
+    /**
+     * Runs {@code action} {@code delay} nanoseconds from now. The sum saturates: a delay too large
+     * for the clock means "never in this run", not an overflow that lands in the past and runs at once.
+     */
     public Cancellable after(long delay, Runnable action) {
-        return at(now + Math.max(0, delay), action);
+        return at(fromNow(delay), action);
     }
 
     /** As {@link #at}, without a handle: the event object is recycled. */
@@ -46,7 +49,13 @@ public final class Simulation {
 
     /** As {@link #after}, without a handle: the event object is recycled. */
     public void postAfter(long delay, Runnable action) {
-        post(now + Math.max(0, delay), action);
+        post(fromNow(delay), action);
+    }
+
+    /** {@code now + delay}, a negative delay counting as 0 and the sum saturating at the end of time. */
+    private long fromNow(long delay) {
+        long d = Math.max(0, delay);
+        return d > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + d;
     }
 
     private Event enqueue(Event e, long time, Runnable action) {

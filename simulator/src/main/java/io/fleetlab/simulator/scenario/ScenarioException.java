@@ -1,7 +1,8 @@
 package io.fleetlab.simulator.scenario;
 
 /**
- * A scenario file that cannot run, with where and why: {@code file:line:column: field: message}.
+ * A scenario file that cannot run, with where and why: {@code file:line:column: field: message},
+ * one line per problem when there are several (the first one's parts are the accessors).
  */
 public final class ScenarioException extends Exception {
     private final String file;
@@ -9,9 +10,17 @@ public final class ScenarioException extends Exception {
     private final int column;
     private final String field;
     private final String problem;
+    private final int count;
 
     public ScenarioException(String file, int line, int column, String field, String problem) {
-        super(file + ":" + line + ":" + column + ": " + (field.isEmpty() ? "" : field + ": ") + problem);
+        this(file + ":" + line + ":" + column + ": " + (field.isEmpty() ? "" : field + ": ") + problem,
+                file, line, column, field, problem, 1);
+    }
+
+    private ScenarioException(String message, String file, int line, int column, String field, String problem,
+            int count) {
+        super(message);
+        this.count = count;
         this.file = file;
         this.line = line;
         this.column = column;
@@ -38,5 +47,25 @@ public final class ScenarioException extends Exception {
 
     public String problem() {
         return problem;
+    }
+
+    /** How many problems the message lists. */
+    public int count() {
+        return count;
+    }
+
+    /** One exception listing every problem in {@code all} (at least one), a line each, in order. */
+    public static ScenarioException of(java.util.List<ScenarioException> all) {
+        ScenarioException first = all.get(0);
+        if (all.size() == 1) {
+            return first;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(all.size()).append(" problems:");
+        for (ScenarioException e : all) {
+            sb.append(System.lineSeparator()).append(e.getMessage());
+        }
+        return new ScenarioException(sb.toString(), first.file, first.line, first.column, first.field,
+                first.problem, all.size());
     }
 }

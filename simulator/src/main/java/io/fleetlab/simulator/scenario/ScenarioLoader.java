@@ -3,17 +3,21 @@ package io.fleetlab.simulator.scenario;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.fleetlab.simulator.input.InputException;
 import io.fleetlab.simulator.target.TargetPopulation;
 import java.io.IOException;
@@ -34,6 +38,11 @@ public final class ScenarioLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // a key given twice is a mistake, not "the last one wins"
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // "NaN", "Infinity" or "2" in quotes are not numbers
+            .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
             .build();
 
     /** Writes a scenario back as JSON, durations in the form the loader reads ({@code "30s"}). */
@@ -85,10 +94,13 @@ public final class ScenarioLoader {
         List<ScenarioValidator.Problem> problems = new ArrayList<>();
         Scenario resolved = ScenarioValidator.check(raw, defaultName, problems);
         if (!problems.isEmpty()) {
-            ScenarioValidator.Problem first = problems.get(0);
-            int[] at = locations.of(first.path());
-            throw new ScenarioException(fileName, at[0], at[1], first.path(), first.message()
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem" + (problems.size() > 2 ? "s" : "") + ")" : ""));
+            // every problem, each with its own line and column, so one edit fixes them all
+            List<ScenarioException> all = new ArrayList<>();
+            for (ScenarioValidator.Problem p : problems) {
+                int[] at = locations.of(p.path());
+                all.add(new ScenarioException(fileName, at[0], at[1], p.path(), p.message()));
+            }
+            throw ScenarioException.of(all);
         }
         return resolved.targets().file() == null ? resolved : withTargetFile(fileName, resolved, locations);
     }

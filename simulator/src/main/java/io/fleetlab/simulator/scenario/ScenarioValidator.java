@@ -72,6 +72,36 @@ final class ScenarioValidator {
         return p;
     }
 
+    /** A finite number in [{@code min}, {@code max}], or a problem naming the range. */
+    private double within(String path, Double v, double fallback, double min, double max, String unit) {
+        if (v == null) {
+            return fallback;
+        }
+        if (!Double.isFinite(v) || v < min || v > max) {
+            problem(path, "must be a finite number in [" + plain(min) + ", " + plain(max) + "]" + unit + ", got " + v);
+            return fallback;
+        }
+        return v;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** A positive duration (if set) no shorter than {@code min}. */
+    private void notBelow(String path, Duration d, Duration min) {
+        if (d != null && !d.isNegative() && !d.isZero() && d.compareTo(min) < 0) {
+            problem(path, "must be at least " + min.toMillis() + "ms, got " + d.toNanos() + "ns");
+        }
+    }
+
+    /** A duration no longer than {@code max}. */
+    private void atMost(String path, Duration d, Duration max) {
+        if (d != null && d.compareTo(max) > 0) {
+            problem(path, "must be at most " + Durations.format(max) + ", got " + Durations.format(d));
+        }
+    }
+
     private String oneOf(String path, String value, List<String> allowed, String fallback) {
         if (value == null) {
             return fallback;
@@ -90,14 +120,20 @@ final class ScenarioValidator {
         }
         String name = s.name() == null || s.name().isBlank() ? defaultName : s.name();
         Duration duration = positive("duration", s.duration(), null);
+        atMost("duration", duration, ScenarioLimits.MAX_DURATION);
         Duration sample = positive("sampleInterval", s.sampleInterval(), Duration.ofSeconds(1));
+        notBelow("sampleInterval", sample, ScenarioLimits.MIN_SAMPLE_INTERVAL);
         Scenario.Fleet fleet = fleet(s.fleet());
         Scenario.Targets targets = targets(s.targets());
         Scenario.Hashing hashing = hashing(s.hashing());
         Scenario.Network network = network(s.network());
         List<Action> timeline = s.timeline() == null ? List.of() : s.timeline();
+        int peakNodes = fleet == null ? 0 : fleet.size();
         if (duration != null && fleet != null) {
-            timeline(timeline, duration, fleet);
+            peakNodes = timeline(timeline, duration, fleet);
+        }
+        if (problems.isEmpty()) {
+            ScenarioLimits.budget(duration, sample, peakNodes, problems);
         }
         return new Scenario(Scenario.VERSION, name, s.description() == null ? "" : s.description(),
                 s.seed() == null ? 1L : s.seed(), duration, sample, fleet, targets, hashing, network, timeline);
@@ -113,12 +149,20 @@ final class ScenarioValidator {
             problem("fleet.size", "missing; expected the number of nodes at the start");
         } else if (f.size() < 1) {
             problem("fleet.size", "must be at least 1, got " + f.size());
+        } else if (f.size() > ScenarioLimits.MAX_NODES) {
+            problem("fleet.size", "must be at most " + ScenarioLimits.MAX_NODES + ", got " + f.size());
         } else {
             size = f.size();
         }
         String pattern = f.namePattern() == null ? "alloy-%d" : f.namePattern();
         if (pattern.indexOf("%d") < 0 || pattern.indexOf("%d") != pattern.lastIndexOf("%d") || pattern.replace("%d", "").contains("%")) {
             problem("fleet.namePattern", "must contain %d exactly once and no other %, got '" + pattern + "'");
+        } else if (ScenarioLimits.nameBytes(pattern, ScenarioLimits.MAX_NODES) > ScenarioLimits.MAX_NAME_BYTES) {
+            // checked for the largest ordinal a run may reach, so no node name fails mid-run
+            problem("fleet.namePattern", "node names must stay within " + ScenarioLimits.MAX_NAME_BYTES
+                    + " UTF-8 bytes (the gossip limit); '" + pattern + "' gives "
+                    + ScenarioLimits.nameBytes(pattern, ScenarioLimits.MAX_NODES) + " bytes for node "
+                    + ScenarioLimits.MAX_NODES);
         }
         String membership = oneOf("fleet.membership", f.membership(), MEMBERSHIP, "gossip");
         int minSize = f.minClusterSize() == null ? 0 : f.minClusterSize();
@@ -126,23 +170,29 @@ final class ScenarioValidator {
             problem("fleet.minClusterSize", "must not be negative, got " + minSize);
         }
         Duration spread = nonNegative("fleet.joinSpread", f.joinSpread(), Duration.ofSeconds(2));
+        atMost("fleet.joinSpread", spread, ScenarioLimits.MAX_DURATION);
         String start = oneOf("fleet.start", f.start(), STARTS, "cold");
         Scenario.Gossip g = f.gossip() == null ? new Scenario.Gossip(null, null, null, null, null, null, null, null, null, null) : f.gossip();
         String preset = oneOf("fleet.gossip.preset", g.preset(), PRESETS, "alloy");
         positiveIfSet("fleet.gossip.probeInterval", g.probeInterval());
         positiveIfSet("fleet.gossip.probeTimeout", g.probeTimeout());
         positiveIfSet("fleet.gossip.gossipInterval", g.gossipInterval());
+        notBelow("fleet.gossip.probeInterval", g.probeInterval(), ScenarioLimits.MIN_PROTOCOL_INTERVAL);
+        notBelow("fleet.gossip.probeTimeout", g.probeTimeout(), ScenarioLimits.MIN_PROTOCOL_INTERVAL);
+        notBelow("fleet.gossip.gossipInterval", g.gossipInterval(), ScenarioLimits.MIN_PROTOCOL_INTERVAL);
         nonNegative("fleet.gossip.pushPullInterval", g.pushPullInterval(), null);
         nonNegative("fleet.gossip.notifyInterval", g.notifyInterval(), null);
-        atLeast("fleet.gossip.gossipNodes", g.gossipNodes(), 1);
-        atLeast("fleet.gossip.indirectChecks", g.indirectChecks(), 0);
-        atLeast("fleet.gossip.suspicionMult", g.suspicionMult(), 1);
-        atLeast("fleet.gossip.retransmitMult", g.retransmitMult(), 1);
+        between("fleet.gossip.gossipNodes", g.gossipNodes(), 1, 64);
+        between("fleet.gossip.indirectChecks", g.indirectChecks(), 0, 64);
+        between("fleet.gossip.suspicionMult", g.suspicionMult(), 1, 1000);
+        between("fleet.gossip.retransmitMult", g.retransmitMult(), 1, 1000);
         Scenario.Gossip gossip = new Scenario.Gossip(preset, g.probeInterval(), g.probeTimeout(), g.gossipInterval(),
                 g.gossipNodes(), g.indirectChecks(), g.suspicionMult(), g.retransmitMult(), g.pushPullInterval(), g.notifyInterval());
         Duration sizeTimeout = nonNegative("fleet.minClusterSizeTimeout", f.minClusterSizeTimeout(), Duration.ZERO);
         Duration reload = nonNegative("fleet.scrapeReloadInterval", f.scrapeReloadInterval(),
                 Component.PROMETHEUS_RELOAD_INTERVAL);
+        atMost("fleet.minClusterSizeTimeout", sizeTimeout, ScenarioLimits.MAX_DURATION);
+        atMost("fleet.scrapeReloadInterval", reload, ScenarioLimits.MAX_DURATION);
         return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, sizeTimeout, reload, start);
     }
 
@@ -152,9 +202,9 @@ final class ScenarioValidator {
         }
     }
 
-    private void atLeast(String path, Integer v, int min) {
-        if (v != null && v < min) {
-            problem(path, "must be at least " + min + ", got " + v);
+    private void between(String path, Integer v, int min, int max) {
+        if (v != null && (v < min || v > max)) {
+            problem(path, "must be in [" + min + ", " + max + "], got " + v);
         }
     }
 
@@ -176,8 +226,8 @@ final class ScenarioValidator {
             problem("targets.format", "applies to targets.file only");
         }
         int count = given.count() == null ? 10_000 : given.count();
-        if (count < 0) {
-            problem("targets.count", "must not be negative, got " + count);
+        if (count < 0 || count > ScenarioLimits.MAX_TARGETS) {
+            problem("targets.count", "must be in [0, " + ScenarioLimits.MAX_TARGETS + "], got " + count);
         }
         return new Scenario.Targets(count, oneOf("targets.shape", given.shape(), SHAPES, "kubernetes-pods"));
     }
@@ -186,8 +236,8 @@ final class ScenarioValidator {
         Scenario.Hashing given = h == null ? new Scenario.Hashing(null, null, null) : h;
         String algorithm = oneOf("hashing.algorithm", given.algorithm(), Sharders.algorithms(), "alloy-ring");
         int tokens = given.tokensPerNode() == null ? 512 : given.tokensPerNode();
-        if (tokens < 1) {
-            problem("hashing.tokensPerNode", "must be at least 1, got " + tokens);
+        if (tokens < 1 || tokens > ScenarioLimits.MAX_TOKENS) {
+            problem("hashing.tokensPerNode", "must be in [1, " + ScenarioLimits.MAX_TOKENS + "], got " + tokens);
         }
         List<String> compare = given.compare() == null ? List.of() : given.compare();
         for (int i = 0; i < compare.size(); i++) {
@@ -200,29 +250,29 @@ final class ScenarioValidator {
         Scenario.Network given = n == null ? new Scenario.Network(null, null, null, null, null) : n;
         Scenario.Latency l = given.latency() == null ? new Scenario.Latency(null, null, null, null, null) : given.latency();
         String dist = oneOf("network.latency.distribution", l.distribution(), LatencyModel.KINDS, "log-normal");
-        double mean = l.meanMs() == null ? 2.0 : l.meanMs();
+        double maxMs = ScenarioLimits.MAX_LATENCY_MS;
+        double mean = within("network.latency.meanMs", l.meanMs(), 2.0, 0, maxMs, " ms");
         if (!(mean > 0)) {
             problem("network.latency.meanMs", "must be positive, got " + mean);
         }
-        double spread = l.spreadMs() == null ? mean / 4 : l.spreadMs();
-        if (spread < 0 || (dist.equals("uniform") && spread > mean)) {
-            problem("network.latency.spreadMs", "must be in [0, meanMs] , got " + spread);
+        double spread = within("network.latency.spreadMs", l.spreadMs(), mean / 4, 0, maxMs, " ms");
+        if (dist.equals("uniform") && spread > mean) {
+            problem("network.latency.spreadMs", "must be in [0, meanMs], got " + spread);
         }
-        double sigma = l.sigma() == null ? 0.5 : l.sigma();
+        double sigma = within("network.latency.sigma", l.sigma(), 0.5, 0, 10, "");
         if (!(sigma > 0)) {
             problem("network.latency.sigma", "must be positive, got " + sigma);
         }
-        double min = l.minMs() == null ? 0.05 : l.minMs();
-        if (min < 0) {
-            problem("network.latency.minMs", "must not be negative, got " + min);
-        }
+        double min = within("network.latency.minMs", l.minMs(), 0.05, 0, maxMs, " ms");
+        Duration streamTimeout = positive("network.streamTimeout", given.streamTimeout(), Duration.ofSeconds(2));
+        atMost("network.streamTimeout", streamTimeout, ScenarioLimits.MAX_DURATION);
         return new Scenario.Network(new Scenario.Latency(dist, mean, spread, sigma, min),
                 probability("network.loss", given.loss(), 0), probability("network.duplication", given.duplication(), 0),
-                probability("network.reorder", given.reorder(), 0),
-                positive("network.streamTimeout", given.streamTimeout(), Duration.ofSeconds(2)));
+                probability("network.reorder", given.reorder(), 0), streamTimeout);
     }
 
-    private void timeline(List<Action> timeline, Duration duration, Scenario.Fleet fleet) {
+    /** Checks the timeline in order; returns how many nodes the run starts in all (its peak table size). */
+    private int timeline(List<Action> timeline, Duration duration, Scenario.Fleet fleet) {
         Set<String> up = new LinkedHashSet<>();
         Set<String> down = new TreeSet<>();
         int nextOrdinal = fleet.size();
@@ -255,10 +305,13 @@ final class ScenarioValidator {
             previous = a.at();
             if (a instanceof Action.Join j) {
                 int count = j.count() == null ? 1 : j.count();
-                if (count < 1) {
-                    problem(p + ".count", "must be at least 1, got " + count);
+                if (count < 1 || count > ScenarioLimits.MAX_NODES - nextOrdinal) {
+                    problem(p + ".count", "must be in [1, " + Math.max(1, ScenarioLimits.MAX_NODES - nextOrdinal)
+                            + "] (at most " + ScenarioLimits.MAX_NODES + " nodes in a run), got " + count);
+                    count = 0;
                 }
                 nonNegative(p + ".interval", j.interval(), null);
+                atMost(p + ".interval", j.interval(), ScenarioLimits.MAX_DURATION);
                 for (int k = 0; k < count; k++) {
                     up.add(String.format(fleet.namePattern(), nextOrdinal++));
                 }
@@ -271,6 +324,7 @@ final class ScenarioValidator {
                 }
             } else if (a instanceof Action.Restart r) {
                 nonNegative(p + ".downtime", r.downtime(), null);
+                atMost(p + ".downtime", r.downtime(), ScenarioLimits.MAX_DURATION);
                 if (r.node() == null) {
                     problem(p + ".node", "missing; expected a node name");
                 } else if (down.remove(r.node())) {
@@ -280,10 +334,15 @@ final class ScenarioValidator {
                 }
             } else if (a instanceof Action.RollingRestart r) {
                 positive(p + ".interval", r.interval(), Duration.ofSeconds(30));
+                atMost(p + ".interval", r.interval(), ScenarioLimits.MAX_DURATION);
                 nonNegative(p + ".downtime", r.downtime(), null);
+                atMost(p + ".downtime", r.downtime(), ScenarioLimits.MAX_DURATION);
             } else if (a instanceof Action.ScaleTo st) {
                 if (st.size() == null || st.size() < 1) {
                     problem(p + ".size", st.size() == null ? "missing; expected the target fleet size" : "must be at least 1, got " + st.size());
+                } else if ((long) st.size() - up.size() > ScenarioLimits.MAX_NODES - nextOrdinal) {
+                    problem(p + ".size", "would start more than " + ScenarioLimits.MAX_NODES + " nodes in the run, got "
+                            + st.size());
                 } else {
                     while (up.size() < st.size()) {
                         up.add(String.format(fleet.namePattern(), nextOrdinal++));
@@ -294,11 +353,13 @@ final class ScenarioValidator {
                     }
                 }
                 nonNegative(p + ".interval", st.interval(), null);
+                atMost(p + ".interval", st.interval(), ScenarioLimits.MAX_DURATION);
             } else if (a instanceof Action.Partition pa) {
                 partition(p, pa, up, down);
             } else if (a instanceof Action.Pause pause) {
                 requireUp(p + ".node", pause.node(), up, down, false);
                 positive(p + ".duration", pause.duration(), null);
+                atMost(p + ".duration", pause.duration(), ScenarioLimits.MAX_DURATION);
             } else if (a instanceof Action.SetLoss sl) {
                 if (sl.loss() == null) {
                     problem(p + ".loss", "missing; expected a probability in [0, 1)");
@@ -307,16 +368,21 @@ final class ScenarioValidator {
                 }
             } else if (a instanceof Action.Slow sl) {
                 requireUp(p + ".node", sl.node(), up, down, false);
-                if (sl.extraMs() == null || sl.extraMs() < 0) {
-                    problem(p + ".extraMs", "expected a non-negative number of milliseconds");
+                if (sl.extraMs() == null) {
+                    problem(p + ".extraMs", "missing; expected a non-negative number of milliseconds");
+                } else {
+                    within(p + ".extraMs", sl.extraMs(), 0, 0, ScenarioLimits.MAX_LATENCY_MS, " ms");
                 }
             } else if (a instanceof Action.ClockSkew cs) {
                 requireUp(p + ".node", cs.node(), up, down, false);
                 if (cs.skewMs() == null) {
                     problem(p + ".skewMs", "missing; expected milliseconds (negative: behind)");
+                } else {
+                    within(p + ".skewMs", cs.skewMs(), 0, -ScenarioLimits.MAX_SKEW_MS, ScenarioLimits.MAX_SKEW_MS, " ms");
                 }
             }
         }
+        return nextOrdinal;
     }
 
     private void partition(String p, Action.Partition pa, Set<String> up, Set<String> down) {
@@ -330,10 +396,21 @@ final class ScenarioValidator {
             if (pa.groups().size() < 2) {
                 problem(p + ".groups", "expected at least two groups");
             }
+            java.util.Map<String, Integer> groupOf = new java.util.HashMap<>();
             for (int g = 0; g < pa.groups().size(); g++) {
                 List<String> group = pa.groups().get(g);
+                if (group == null) {
+                    problem(p + ".groups[" + g + "]", "expected a list of node names");
+                    continue;
+                }
                 for (int k = 0; k < group.size(); k++) {
-                    known(p + ".groups[" + g + "][" + k + "]", group.get(k), up, down);
+                    String at = p + ".groups[" + g + "][" + k + "]";
+                    known(at, group.get(k), up, down);
+                    Integer other = group.get(k) == null ? null : groupOf.putIfAbsent(group.get(k), g);
+                    if (other != null) {
+                        problem(at, "node '" + group.get(k) + "' is already in group " + other
+                                + (other == g ? " (listed twice)" : "") + "; a node belongs to one group");
+                    }
                 }
             }
         } else {

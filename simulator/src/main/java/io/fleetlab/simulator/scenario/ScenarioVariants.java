@@ -57,8 +57,9 @@ public final class ScenarioVariants {
                 variants.add(new Variant(label, ScenarioLoader.parse(file.toString(),
                         JSON.writeValueAsBytes(tree), ScenarioLoader.baseName(file))));
             } catch (ScenarioException e) { // its line and column would point into the rewritten copy
-                throw new IllegalArgumentException(file + " with " + label + ": "
-                        + (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem(), e);
+                String problems = e.count() > 1 ? e.getMessage().substring(e.getMessage().indexOf(':') + 1).trim()
+                        : (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem();
+                throw new IllegalArgumentException(file + " with " + label + ": " + problems, e);
             }
         }
         return variants;
@@ -99,6 +100,11 @@ public final class ScenarioVariants {
         JsonNode next = null;
         if (node instanceof ObjectNode object) {
             next = object.get(part);
+            if (next == null && !part.isEmpty() && !part.chars().allMatch(Character::isDigit)) {
+                // an optional section the file leaves to its defaults: create it; validation
+                // still refuses a section or field the schema does not have
+                next = object.putObject(part);
+            }
         } else if (node instanceof ArrayNode array && index(part, array) >= 0) {
             next = array.get(index(part, array));
         }

@@ -99,9 +99,9 @@ class SimulateCommandTest {
         assertEquals(2, noValues.code());
         assertTrue(noValues.err().contains("expected FIELD=VALUE1,VALUE2"), noValues.err());
 
-        Outcome noSuchPath = run("--scenario-dir=" + dir, "tiny.json", "--out", res, "--vary", "network.latency.meanMs=1,2");
+        Outcome noSuchPath = run("--scenario-dir=" + dir, "tiny.json", "--out", res, "--vary", "targets.count.x=1,2");
         assertEquals(2, noSuchPath.code());
-        assertTrue(noSuchPath.err().contains("has no object or list 'network'"), noSuchPath.err());
+        assertTrue(noSuchPath.err().contains("has no object or list 'count'"), noSuchPath.err());
 
         Outcome badValue = run("--scenario-dir=" + dir, "tiny.json", "--out", res, "--vary", "targets.count=300,-5");
         assertEquals(2, badValue.code());
@@ -111,5 +111,60 @@ class SimulateCommandTest {
         Outcome unknownField = run("--scenario-dir=" + dir, "tiny.json", "--out", res, "--vary", "fleet.sise=3,4");
         assertEquals(2, unknownField.code());
         assertTrue(unknownField.err().contains("sise"), unknownField.err());
+    }
+
+    @Test
+    void varyingAFieldOfASectionTheFileLeavesToItsDefaultsWorks(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tiny.json"), TINY); // no "network" section
+        Outcome o = run("--scenario-dir=" + dir, "tiny.json", "--out", dir.resolve("res").toString(),
+                "--vary", "network.loss=0,0.1", "--threads", "2");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(Files.exists(dir.resolve("res/tiny-alloy-ring-3-network.loss=0.1.json")));
+    }
+
+    @Test
+    void commandLinePapercutsAreRefusedTogetherWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tiny.json"), TINY);
+        Path outFile = Files.writeString(dir.resolve("not-a-dir"), "x");
+        Outcome o = run("--scenario-dir=" + dir, "tiny.json", "--out", outFile.toString(), "--threads", "0",
+                "--seed", "9223372036854775807", "--seeds", "3");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("--out " + outFile + " is a file"), o.err());
+        assertTrue(o.err().contains("--threads must be at least 1, got 0"), o.err());
+        assertTrue(o.err().contains("runs past the largest seed"), o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+        Outcome negative = run("--scenario-dir=" + dir, "tiny.json", "--threads", "-4", "--seeds", "2");
+        assertEquals(2, negative.code());
+        assertTrue(negative.err().contains("--threads must be at least 1, got -4"), negative.err());
+        Outcome directory = run(dir.toString(), "--out", dir.resolve("res").toString());
+        assertEquals(2, directory.code());
+        assertTrue(directory.err().contains("is a directory; expected a scenario file"), directory.err());
+        assertFalse(directory.err().contains("Exception"), directory.err());
+    }
+
+    @Test
+    void aScenarioNameCannotWriteOutsideOutNorLoseTheResult(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("evil.json"), TINY.replace("\"name\": \"tiny\"", "\"name\": \"../../x/pwned\""));
+        Files.writeString(dir.resolve("long.json"), TINY.replace("\"name\": \"tiny\"", "\"name\": \"" + "n".repeat(300) + "\""));
+        Path res = dir.resolve("sub/res");
+        assertEquals(0, run("--scenario-dir=" + dir, "evil.json", "--out", res.toString(), "--quiet").code());
+        assertEquals(0, run("--scenario-dir=" + dir, "long.json", "--out", res.toString(), "--quiet").code());
+        assertFalse(Files.exists(dir.resolve("x")), "wrote outside --out");
+        try (var files = Files.list(res)) {
+            var names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(2, names.size(), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("_.._.._x_pwned-alloy-ring-3")), names.toString());
+            assertTrue(names.stream().allMatch(n -> n.length() <= 255), names.toString());
+        }
+    }
+
+    @Test
+    void aRunThatCannotFitTheHeapIsRefusedBeforeItStarts(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("huge.json"), TINY.replace("\"size\": 4", "\"size\": 19999")
+                .replace("\"count\": 500", "\"count\": 5000000"));
+        Outcome o = run("--scenario-dir=" + dir, "huge.json", "--out", dir.resolve("res").toString(), "--quiet");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("MiB of heap") && o.err().contains("-Xmx"), o.err());
+        assertFalse(Files.exists(dir.resolve("res")), "nothing ran");
     }
 }

@@ -11,6 +11,18 @@ import org.junit.jupiter.api.Test;
 class SimulationTest {
 
     @Test
+    void aDelayTooLargeForTheClockMeansNeverNotNow() {
+        Simulation sim = new Simulation();
+        boolean[] ran = {false, false};
+        sim.runUntil(1_000_000);
+        sim.after(Long.MAX_VALUE - 10, () -> ran[0] = true);
+        sim.after(Long.MAX_VALUE, () -> ran[1] = true);
+        sim.runUntil(Long.MAX_VALUE / 2);
+        assertEquals(false, ran[0], "an overflowing delay ran at once");
+        assertEquals(false, ran[1], "an overflowing delay ran at once");
+    }
+
+    @Test
     void eventsRunInTimeOrderAndTiesInSchedulingOrder() {
         SplittableRandom r = new SplittableRandom(3);
         for (int round = 0; round < 200; round++) {

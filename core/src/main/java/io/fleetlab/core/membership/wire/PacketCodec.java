@@ -34,13 +34,13 @@ public final class PacketCodec {
     public static final int COMPOUND_HEADER = 2;
     private static final int MAX_COMPOUND = 255;
 
-    private final Keyring keyring;
+    private Keyring keyring;
     private final RandomGenerator random;
     private final WireWriter writer = new WireWriter();
     private final WireReader reader = new WireReader();
     private final byte[] nonce = new byte[NONCE_BYTES];
     private final byte[] aad = new byte[1];
-    private final SecretKeySpec[] keys;
+    private SecretKeySpec[] keys;
     private Cipher cipher;
     /** Reused for decrypted frames: decoding copies everything it keeps out of it. */
     private byte[] plain = new byte[2048];
@@ -48,10 +48,7 @@ public final class PacketCodec {
     public PacketCodec(Keyring keyring, RandomGenerator random) {
         this.keyring = Objects.requireNonNull(keyring, "keyring");
         this.random = Objects.requireNonNull(random, "random");
-        keys = new SecretKeySpec[keyring.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = new SecretKeySpec(keyring.keyUnsafe(i), "AES");
-        }
+        keys = specs(keyring);
     }
 
     /** Bytes the frame adds around its body: the version byte, plus nonce and tag when encrypted. */
@@ -230,6 +227,36 @@ public final class PacketCodec {
             }
         }
         throw new MalformedMessageException(RejectReason.DECRYPT_FAILED, "no key authenticates the frame");
+    }
+
+    /**
+     * Replaces the keys, as memberlist's keyring rotates them: the new primary encrypts from now on,
+     * every new key decrypts. Encryption cannot be switched on or off this way (a cluster must agree
+     * on that at start).
+     *
+     * @throws IllegalArgumentException when {@code next} would switch encryption on or off
+     */
+    public void rekey(Keyring next) {
+        Objects.requireNonNull(next, "next");
+        if (next.enabled() != keyring.enabled()) {
+            throw new IllegalArgumentException("a running node cannot switch encryption "
+                    + (next.enabled() ? "on" : "off") + "; restart it");
+        }
+        keys = specs(next);
+        keyring = next;
+    }
+
+    /** The keys in use. */
+    public Keyring keyring() {
+        return keyring;
+    }
+
+    private static SecretKeySpec[] specs(Keyring keyring) {
+        SecretKeySpec[] out = new SecretKeySpec[keyring.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new SecretKeySpec(keyring.keyUnsafe(i), "AES");
+        }
+        return out;
     }
 
     private Cipher cipher() throws GeneralSecurityException {

@@ -1,4 +1,4 @@
-package io.fleetlab.core.http;
+package io.fleetlab.core.net;
 
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * still running when its deadline passes has its thread interrupted. For the status server that
  * closes the blocking socket channel the task is reading from or writing to (an interrupted
  * {@link java.nio.channels.InterruptibleChannel} closes), so a client that sends half a request or
- * never reads the answer holds a thread for at most the deadline. A full queue refuses the task
- * with {@link java.util.concurrent.RejectedExecutionException}, and the server drops that
- * connection.
+ * never reads the answer holds a thread for at most the deadline (the same holds for an outbound
+ * stream to a peer that stops reading). A full queue refuses the task
+ * with {@link java.util.concurrent.RejectedExecutionException}.
  */
 public final class DeadlineExecutor implements Executor, AutoCloseable {
     private final ThreadPoolExecutor pool;
