@@ -169,9 +169,13 @@ public final class Membership {
         }
         seeds = List.copyOf(others);
         table.addSelf();
-        // Random first delays keep nodes started together from ticking in lockstep.
-        detector.start(stagger(config.probeInterval().toNanos()));
-        gossipTimer = scheduler.schedule(stagger(gossipIntervalNanos), this::gossipTick);
+        // Probe and gossip tick with the phase of this start, as memberlist's do: schedule()
+        // (state.go) creates each time.Ticker when the node is created, and triggerFunc's random
+        // stagger only delays the first read of the ticker channel, which cannot fire before a
+        // whole interval has passed. Nodes started together tick together. Push-pull is staggered
+        // for real (pushPullTrigger waits its stagger, then runs its own timer).
+        detector.start(config.probeInterval().toNanos());
+        gossipTimer = scheduler.schedule(gossipIntervalNanos, this::gossipTick);
         if (!config.pushPullInterval().isZero()) {
             pushPullTimer = scheduler.schedule(stagger(config.pushPullInterval().toNanos()), this::pushPullTick);
         }

@@ -40,6 +40,44 @@ class ProtocolRulesTest {
         return n;
     }
 
+    /**
+     * memberlist's gossip ticker (state.go schedule, triggerFunc) has the phase of the node's
+     * creation: its random stagger delays only the first read of a ticker that fires after a whole
+     * interval. Nodes started at the same instant therefore gossip at the same instants, and news
+     * that arrives just after a tick waits for the next one.
+     */
+    @Test
+    void nodesStartedTogetherGossipOnTheSameTicks() {
+        SimCluster c = new SimCluster(40, LAN);
+        for (int i = 0; i < 6; i++) {
+            c.add();
+        }
+        for (int i = 0; i < 6; i++) {
+            c.node(i).join(i == 0 ? List.of() : List.of(c.node(0).address()));
+            c.node(i).setState(PeerState.PARTICIPANT);
+        }
+        assertTrue(c.runUntil(c::converged, Duration.ofSeconds(30)));
+        long interval = LAN.gossipInterval().toNanos();
+        // Just after a tick of everyone's gossip ticker, away from the probe ticks (every second).
+        long tick = ((c.scheduler.nowNanos() / 1_000_000_000L) + 1) * 1_000_000_000L + 3 * interval;
+        c.scheduler.runFor(Duration.ofNanos(tick + 1_000_000 - c.scheduler.nowNanos()));
+        int before = c.events.size();
+        c.node(0).setState(PeerState.TERMINATING);
+        c.scheduler.runFor(Duration.ofSeconds(3));
+        int learned = 0;
+        for (int i = before; i < c.events.size(); i++) {
+            if (c.events.get(i) instanceof NodeEvent.StateChanged sc && sc.node().equals("node0")
+                    && !c.observers.get(i).equals("node0")) {
+                learned++;
+                long since = sc.atNanos() - tick;
+                assertTrue(since >= interval, "no one hears it before the next tick: " + since);
+                long phase = since % interval;
+                assertTrue(phase < interval / 10, "news travels on the shared ticks: " + since);
+            }
+        }
+        assertEquals(5, learned);
+    }
+
     @Test
     void refutationBeatsSuspicion() {
         SimCluster c = converged(21, 4);

@@ -210,13 +210,14 @@ public final class SimulateCommand implements Callable<Integer> {
         long runSeed = job.seed();
         long started = System.nanoTime(); // wall time is reported only, never used inside the run
         SimulationResult r;
+        ScenarioRun run = new ScenarioRun(s, alg, runSeed);
         if (quiet || !terminal) {
-            r = new ScenarioRun(s, alg, runSeed).run((done, total) -> { });
+            r = run.run((done, total) -> { });
         } else {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(s.name()).setUnit(" sim-s", 1)
                     .setInitialMax(Math.round(s.duration().toSeconds())).setConsumer(new ConsoleProgressBarConsumer(stderr))
                     .setUpdateIntervalMillis(250).build()) {
-                r = new ScenarioRun(s, alg, runSeed).run((done, total) -> bar.stepTo(Math.round(done)));
+                r = run.run((done, total) -> bar.stepTo(Math.round(done)));
             }
         }
         double wall = (System.nanoTime() - started) / 1e9;
@@ -225,6 +226,7 @@ public final class SimulateCommand implements Callable<Integer> {
             stdout.println("With " + job.variant());
         }
         stdout.print(TextReport.render(r, wall));
+        stdout.print(TextReport.transport(s.network().transport(), run.transportCounters()));
         stdout.println("\nFiles written:");
         stdout.println("  result (JSON, for the viewer and scripts; with version, options and the resolved scenario): " + files.get(0));
         for (Path p : files.subList(1, files.size())) {

@@ -80,6 +80,11 @@ public final class NodeScheduler implements Scheduler {
         return pausedUntil > simulation.now();
     }
 
+    /** When a stall in progress ends; now when the node is not stalled. */
+    public long resumesAt() {
+        return Math.max(pausedUntil, simulation.now());
+    }
+
     /** Stalls the node for {@code durationNanos}; held tasks run, in order, when it resumes. */
     public void pause(long durationNanos) {
         long until = simulation.now() + durationNanos;

@@ -17,6 +17,10 @@ public final class OwnershipLedger {
     private long measureFromNanos;
     private double unownedSeconds;
     private double doubleOwnedSeconds;
+    private long windowMaxUnowned;
+    private long windowMaxDoubleOwned;
+    private double windowUnownedSeconds;
+    private double windowDoubleOwnedSeconds;
 
     public OwnershipLedger(int targets) {
         this.owners = new int[targets];
@@ -41,9 +45,42 @@ public final class OwnershipLedger {
             doubleOwnedSeconds += doubleOwned * dt;
             maxUnowned = Math.max(maxUnowned, unowned);
             maxDoubleOwned = Math.max(maxDoubleOwned, doubleOwned);
+            windowUnownedSeconds += unowned * dt;
+            windowDoubleOwnedSeconds += doubleOwned * dt;
+            windowMaxUnowned = Math.max(windowMaxUnowned, unowned);
+            windowMaxDoubleOwned = Math.max(windowMaxDoubleOwned, doubleOwned);
         }
         lastNanos = Math.max(lastNanos, now);
     }
+
+    /**
+     * Closes the sample interval that ends at {@code now}: what it held at its end, its worst
+     * lasting state and its integrals, counted by the same rules as the run's totals, so the
+     * intervals' integrals add up to the totals and their maxima to the overall maxima.
+     */
+    public Interval closeInterval(long now) {
+        advance(now);
+        Interval i = new Interval(unowned, doubleOwned, windowMaxUnowned, windowMaxDoubleOwned,
+                windowUnownedSeconds, windowDoubleOwnedSeconds);
+        windowMaxUnowned = 0;
+        windowMaxDoubleOwned = 0;
+        windowUnownedSeconds = 0;
+        windowDoubleOwnedSeconds = 0;
+        return i;
+    }
+
+    /**
+     * One sample interval of the agreement series.
+     *
+     * @param unowned                  targets nobody scrapes at the interval's end
+     * @param doubleOwned              targets scraped twice or more at the interval's end
+     * @param maxUnowned               the most unowned targets of any state that lasted within the interval
+     * @param maxDoubleOwned           the same for double-owned targets
+     * @param unownedTargetSeconds     unowned targets integrated over the interval
+     * @param doubleOwnedTargetSeconds double-owned targets integrated over the interval
+     */
+    public record Interval(long unowned, long doubleOwned, long maxUnowned, long maxDoubleOwned,
+            double unownedTargetSeconds, double doubleOwnedTargetSeconds) {}
 
     public void apply(long now, OwnershipChange change) {
         advance(now);

@@ -8,7 +8,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The network between simulated nodes. Every decision (latency, loss, duplication, reordering)
- * draws from the run's one random source, in event order, so a run replays exactly.
+ * draws from the run's one random source, in event order, so a run replays exactly. Packets and
+ * streams travel as the {@link TransportKind} says: independent datagrams (memberlist over UDP) or
+ * ckit's HTTP/2 connections ({@link CkitHttp2}).
  */
 public final class SimNetwork {
     private final Simulation simulation;
@@ -16,16 +18,32 @@ public final class SimNetwork {
     private final Partitions partitions = new Partitions();
     private final Map<String, SimTransport> endpoints = new HashMap<>();
     private final Map<String, Long> slowNanos = new HashMap<>();
+    private final TransportKind kind;
+    private final TransportCounters counters = new TransportCounters();
+    private final CkitHttp2 ckit;
     private NetworkConditions conditions;
     private LatencyModel.Sampler latency;
-    private long packetsSent;
-    private long packetsDropped;
-    private long bytesSent;
 
+    /** A network of memberlist's UDP datagrams. */
     public SimNetwork(Simulation simulation, UniformRandomProvider rng, NetworkConditions conditions) {
+        this(simulation, rng, conditions, TransportKind.MEMBERLIST_UDP);
+    }
+
+    public SimNetwork(Simulation simulation, UniformRandomProvider rng, NetworkConditions conditions, TransportKind kind) {
         this.simulation = simulation;
         this.rng = rng;
+        this.kind = kind;
+        this.ckit = kind == TransportKind.CKIT_HTTP2 ? new CkitHttp2(this, simulation, counters) : null;
         setConditions(conditions);
+    }
+
+    public TransportKind kind() {
+        return kind;
+    }
+
+    /** What the transport did so far. */
+    public TransportCounters counters() {
+        return counters;
     }
 
     /** Changes the conditions from now on (packets in flight keep theirs). */
@@ -51,6 +69,27 @@ public final class SimNetwork {
 
     void detach(SimTransport t) {
         endpoints.remove(t.localAddress(), t);
+        if (ckit != null) {
+            ckit.close(t);
+        }
+    }
+
+    /** The process listening at {@code address}, or null. */
+    SimTransport endpoint(String address) {
+        return endpoints.get(address);
+    }
+
+    /** Whether one transmission from {@code from} to {@code to} gets through: not cut, not lost. */
+    boolean passes(String from, String to) {
+        if (partitions.blocked(from, to)) {
+            return false;
+        }
+        return !(conditions.loss() > 0 && rng.nextDouble() < conditions.loss());
+    }
+
+    /** Packets waiting in {@code t}'s outgoing queue (ckit; always 0 over UDP). */
+    public int queued(SimTransport t) {
+        return ckit == null ? 0 : ckit.queued(t);
     }
 
     /** Extra processing delay on everything {@code node} receives (a slow or overloaded process). */
@@ -62,7 +101,7 @@ public final class SimNetwork {
         }
     }
 
-    private long delayTo(SimTransport to) {
+    long delayTo(SimTransport to) {
         long d = latency.sampleNanos();
         if (conditions.reorder() > 0 && rng.nextDouble() < conditions.reorder()) {
             d += latency.sampleNanos();
@@ -72,12 +111,20 @@ public final class SimNetwork {
     }
 
     void sendPacket(SimTransport from, String toAddress, byte[] packet) {
-        packetsSent++;
-        bytesSent += packet.length;
+        if (ckit != null) {
+            String fromAddress = from.localAddress();
+            ckit.sendPacket(from, toAddress, packet.length, () -> {
+                SimTransport to = endpoints.get(toAddress);
+                return to != null && to.receivePacket(fromAddress, packet);
+            });
+            return;
+        }
+        counters.packetsSent++;
+        counters.bytesSent += packet.length;
         SimTransport to = endpoints.get(toAddress);
         if (to == null || partitions.blocked(from.node(), to.node())
                 || (conditions.loss() > 0 && rng.nextDouble() < conditions.loss())) {
-            packetsDropped++;
+            counters.packetsLost++;
             return;
         }
         int copies = conditions.duplication() > 0 && rng.nextDouble() < conditions.duplication() ? 2 : 1;
@@ -88,7 +135,15 @@ public final class SimNetwork {
     }
 
     void sendReliable(SimTransport from, String toAddress, byte[] message, Runnable onFailure) {
-        bytesSent += message.length;
+        counters.bytesSent += message.length;
+        if (ckit != null) {
+            String fromAddress = from.localAddress();
+            ckit.sendReliable(from, toAddress, () -> {
+                SimTransport to = endpoints.get(toAddress);
+                return to != null && to.receiveReliable(fromAddress, message);
+            }, () -> from.fail(onFailure));
+            return;
+        }
         SimTransport to = endpoints.get(toAddress);
         if (to == null) {
             // Nobody listens: the connection is refused after a round trip.
@@ -97,6 +152,7 @@ public final class SimNetwork {
             return;
         }
         if (partitions.blocked(from.node(), to.node()) || partitions.blocked(to.node(), from.node())) {
+            counters.streamFailures++;
             simulation.postAfter(conditions.streamTimeoutNanos(), () -> from.fail(onFailure));
             return;
         }
@@ -111,14 +167,14 @@ public final class SimNetwork {
     }
 
     public long packetsSent() {
-        return packetsSent;
+        return counters.packetsSent;
     }
 
     public long packetsDropped() {
-        return packetsDropped;
+        return counters.packetsLost + counters.queueDrops + counters.oversize;
     }
 
     public long bytesSent() {
-        return bytesSent;
+        return counters.bytesSent;
     }
 }

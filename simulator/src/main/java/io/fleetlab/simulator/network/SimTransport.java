@@ -24,6 +24,14 @@ public final class SimTransport implements Transport {
         return node;
     }
 
+    NodeScheduler scheduler() {
+        return scheduler;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public String localAddress() {
         return address;
@@ -54,14 +62,16 @@ public final class SimTransport implements Transport {
         network.detach(this);
     }
 
-    void receivePacket(String from, byte[] packet) {
-        if (!closed && handler != null) {
-            scheduler.deliver(() -> {
-                if (!closed) {
-                    handler.onPacket(from, packet);
-                }
-            });
+    boolean receivePacket(String from, byte[] packet) {
+        if (closed || handler == null) {
+            return false;
         }
+        scheduler.deliver(() -> {
+            if (!closed) {
+                handler.onPacket(from, packet);
+            }
+        });
+        return true;
     }
 
     boolean receiveReliable(String from, byte[] message) {

@@ -22,10 +22,12 @@ public final class CsvExport {
     public static List<Path> write(SimulationResult r, Path base) throws IOException {
         Path agreement = Path.of(base + "-agreement.csv");
         CsvSchema.Builder a = CsvSchema.builder().addNumberColumn("time_s").addNumberColumn("live_nodes")
-                .addNumberColumn("unowned").addNumberColumn("double_owned");
+                .addNumberColumn("unowned").addNumberColumn("double_owned").addNumberColumn("max_unowned")
+                .addNumberColumn("max_double_owned").addNumberColumn("unowned_target_s").addNumberColumn("double_owned_target_s");
         List<List<Object>> aRows = new ArrayList<>();
         for (AgreementSample s : r.agreement()) {
-            aRows.add(withRun(new ArrayList<>(List.of(s.time(), s.liveNodes(), s.unowned(), s.doubleOwned())), r));
+            aRows.add(withRun(new ArrayList<>(List.of(s.time(), s.liveNodes(), s.unowned(), s.doubleOwned(), s.maxUnowned(),
+                    s.maxDoubleOwned(), s.unownedTargetSeconds(), s.doubleOwnedTargetSeconds())), r));
         }
         SweepFiles.writeCsv(agreement, runColumns(a).build(), aRows);
 

@@ -13,8 +13,8 @@ import java.util.Map;
 public final class SweepTable {
     /** The widest a line gets. */
     public static final int WIDTH = 120;
-    private static final int LABEL = 14;
-    private static final int CELL = 12;
+    private static final int LABEL = 10;
+    private static final int CELL = 11;
 
     private SweepTable() {}
 

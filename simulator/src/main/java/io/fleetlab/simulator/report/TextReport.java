@@ -50,7 +50,7 @@ public final class TextReport {
         MembershipStats m = r.membership();
         sb.append("\nMembership\n");
         if (!m.convergence().isEmpty()) {
-            f(sb, "  %8s  %-8s %-14s %8s %8s %8s %8s %10s%n", "time", "kind", "node", "p50", "p90", "p99", "p100", "model p90");
+            f(sb, "  %8s  %-8s %-14s %8s %8s %8s %8s %10s%n", "time", "kind", "node", "p50", "p90", "p99", "p100", "theory");
             for (MembershipStats.Convergence c : m.convergence()) {
                 f(sb, "  %7.1fs  %-8s %-14s %8s %8s %8s %8s %10s%n", c.time(), c.kind(), c.node(), s(c.p50()), s(c.p90()),
                         s(c.p99()), s(c.p100()), s(c.modelP90()));
@@ -71,5 +71,14 @@ public final class TextReport {
 
     private static void f(StringBuilder sb, String format, Object... args) {
         sb.append(String.format(Locale.ROOT, format, args));
+    }
+
+    /** One line on what the transport did, for a single run's report. */
+    public static String transport(String kind, io.fleetlab.simulator.network.TransportCounters c) {
+        return String.format(Locale.ROOT,
+                "Transport %s: %,d packets sent, %,d lost, %,d dropped from full queues, %,d posts timed out,"
+                        + " %,d failed, %,d stream failures, %,d retransmissions, %,d connections opened%n",
+                kind, c.packetsSent(), c.packetsLost(), c.queueDrops(), c.sendTimeouts(), c.sendFailures(),
+                c.streamFailures(), c.retransmissions(), c.connectionsOpened());
     }
 }

@@ -28,7 +28,10 @@ public record MembershipStats(
      * @param p90      seconds until 90%
      * @param p99      seconds until 99%
      * @param p100     seconds until all
-     * @param modelP90 the epidemic model's prediction for 90%, in seconds
+     * @param modelP90 the theory column, in seconds: for a join or leave the p90 of the gossip
+     *                 spread model (random-phase tickers, fan-out, retransmit limit, the initially
+     *                 informed set), for a crash the expected time until every node declared it
+     *                 dead (probes, suspicion with confirmations, dissemination)
      */
     public record Convergence(
             double time, String kind, String node, double p50, double p90, double p99, double p100, double modelP90) {}

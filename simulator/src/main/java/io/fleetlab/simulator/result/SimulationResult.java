@@ -47,7 +47,7 @@ public record SimulationResult(
         // Left out when absent, so results assembled outside a command keep their bytes.
         @JsonInclude(JsonInclude.Include.NON_NULL) RunContext context) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** A result without its context, as a run assembles it. */
     public SimulationResult(int schemaVersion, String scenario, long seed, String algorithm, int tokensPerNode,

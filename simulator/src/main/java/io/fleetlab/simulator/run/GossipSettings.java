@@ -1,18 +1,29 @@
 package io.fleetlab.simulator.run;
 
 import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.simulator.network.TransportKind;
 import io.fleetlab.simulator.scenario.Scenario;
 
 /** The core's gossip configuration a scenario asks for: a preset plus overrides. */
 final class GossipSettings {
     private GossipSettings() {}
 
-    static GossipConfig of(Scenario.Gossip g) {
+    /**
+     * Over ckit's transport memberlist's packet budget is 10 MiB ({@code mlc.UDPBufferSize} in
+     * ckit's {@code node.go}); ckit's frame caps one packet at 65,535 bytes, so the core's largest
+     * packet, 65,000 bytes, stands for it.
+     */
+    static final int CKIT_PACKET_BUDGET = 65_000;
+
+    static GossipConfig of(Scenario.Gossip g, TransportKind transport) {
         GossipConfig c = switch (g.preset()) {
             case "lan" -> GossipConfig.lan();
             case "wan" -> GossipConfig.wan();
             default -> GossipConfig.alloy();
         };
+        if (transport == TransportKind.CKIT_HTTP2) {
+            c = c.withMaxPacketSize(CKIT_PACKET_BUDGET);
+        }
         if (g.probeInterval() != null) {
             c = c.withProbeInterval(g.probeInterval());
         }

@@ -131,7 +131,7 @@ final class RunMetrics implements NodeListener {
 
     /** Samples agreement and view sizes at the current instant. */
     void sample(double intervalSeconds) {
-        ledger.advance(simulation.now());
+        OwnershipLedger.Interval window = ledger.closeInterval(simulation.now());
         int live = 0;
         int sampled = 0;
         for (SimNode n : nodes.values()) {
@@ -144,6 +144,7 @@ final class RunMetrics implements NodeListener {
             }
         }
         nodeSeconds += live * intervalSeconds;
-        agreement.add(new AgreementSample(now(), live, ledger.unowned(), ledger.doubleOwned()));
+        agreement.add(new AgreementSample(now(), live, window.unowned(), window.doubleOwned(), window.maxUnowned(),
+                window.maxDoubleOwned(), window.unownedTargetSeconds(), window.doubleOwnedTargetSeconds()));
     }
 }

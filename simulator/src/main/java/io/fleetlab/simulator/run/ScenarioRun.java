@@ -17,9 +17,12 @@ import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.engine.NodeScheduler;
 import io.fleetlab.simulator.engine.Simulation;
 import io.fleetlab.simulator.metrics.Bounds;
+import io.fleetlab.simulator.metrics.ChangeTheory;
 import io.fleetlab.simulator.network.LatencyModel;
 import io.fleetlab.simulator.network.NetworkConditions;
 import io.fleetlab.simulator.network.SimNetwork;
+import io.fleetlab.simulator.network.TransportCounters;
+import io.fleetlab.simulator.network.TransportKind;
 import io.fleetlab.simulator.node.OwnershipTables;
 import io.fleetlab.simulator.node.SimNode;
 import io.fleetlab.simulator.ownership.TokenIndex;
@@ -93,7 +96,8 @@ public final class ScenarioRun {
         this.seed = seed;
         this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         Scenario.Latency l = scenario.network().latency();
-        this.network = new SimNetwork(simulation, rng, conditions(scenario.network().loss()));
+        TransportKind transport = TransportKind.of(scenario.network().transport()).orElseThrow();
+        this.network = new SimNetwork(simulation, rng, conditions(scenario.network().loss()), transport);
         this.targets = targets(scenario.targets(), rng);
         this.tables = new OwnershipTables(Sharders.create(algorithm, scenario.hashing().tokensPerNode()), targets,
                 Op.READ_WRITE, TABLE_CACHE);
@@ -108,7 +112,7 @@ public final class ScenarioRun {
             this.ownership = tables;
         }
         this.metrics = new RunMetrics(simulation, targets.size(), nodes);
-        this.gossip = GossipSettings.of(scenario.fleet().gossip());
+        this.gossip = GossipSettings.of(scenario.fleet().gossip(), transport);
         this.oracle = scenario.fleet().membership().equals("oracle");
         this.settings = new MemberSettings(gossip.withStreamTimeout(scenario.network().streamTimeout()),
                 scenario.fleet().minClusterSize(), scenario.fleet().minClusterSizeTimeout());
@@ -126,6 +130,11 @@ public final class ScenarioRun {
                 loss, n.duplication(), n.reorder(), n.streamTimeout().toNanos());
     }
 
+    /** What the run's transport did: packets, losses, queue drops, timeouts, retransmissions. */
+    public TransportCounters transportCounters() {
+        return network.counters();
+    }
+
     /** Runs to the end and returns the result; {@code progress} hears each sample. */
     public SimulationResult run(ProgressListener progress) {
         long duration = scenario.duration().toNanos();
@@ -135,13 +144,18 @@ public final class ScenarioRun {
         metrics.ledger.measureFrom(Math.min(firstAction, duration));
         new Timeline(this).schedule(scenario.timeline());
         long step = scenario.sampleInterval().toNanos();
+        long last = 0;
         for (long t = step; t <= duration; t += step) {
             simulation.runUntil(t);
             metrics.sample(step / 1e9);
             progress.progressed(t / 1e9, duration / 1e9);
+            last = t;
         }
         simulation.runUntil(duration);
-        metrics.ledger.advance(duration);
+        if (last < duration) {
+            // A short last interval, so the series still adds up to the totals.
+            metrics.sample((duration - last) / 1e9);
+        }
         return new ResultAssembler(scenario, algorithm, seed, targets.size(), metrics, nodes, gossip).build();
     }
 
@@ -283,9 +297,8 @@ public final class ScenarioRun {
         return out;
     }
 
-    private double modelP90(int n) {
-        double rounds = Bounds.epidemicRounds(n, gossip.gossipNodes(), network.conditions().loss(), 0.9);
-        return rounds * gossip.gossipInterval().toNanos() / 1e9;
+    private double modelP90(String kind, int members) {
+        return ChangeTheory.seconds(kind, members, gossip, scenario.network().latency().meanMs() / 1e3);
     }
 
     /**
@@ -301,7 +314,7 @@ public final class ScenarioRun {
         List<String> observers = observersExcept(name);
         if (kind != null) {
             metrics.action(kind, name, "");
-            metrics.convergence.watch(simulation.now(), kind, name, observers, modelP90(observers.size() + 1));
+            metrics.convergence.watch(simulation.now(), kind, name, observers, modelP90(kind, observers.size() + 1));
         }
         if (oracle) {
             node.startOracle(settings);
@@ -327,7 +340,7 @@ public final class ScenarioRun {
         }
         List<Peer> before = truth();
         metrics.action(kind, name, "graceful");
-        metrics.convergence.watch(simulation.now(), "leave", name, observersExcept(name), modelP90(before.size() - 1));
+        metrics.convergence.watch(simulation.now(), "leave", name, observersExcept(name), modelP90("leave", before.size()));
         node.leave(() -> {
             metrics.everDown.add(name);
             oracleBroadcast();
@@ -348,7 +361,7 @@ public final class ScenarioRun {
         }
         List<Peer> before = truth();
         metrics.action(kind, name, "");
-        metrics.convergence.watch(simulation.now(), "crash", name, observersExcept(name), modelP90(before.size() - 1));
+        metrics.convergence.watch(simulation.now(), "crash", name, observersExcept(name), modelP90("crash", before.size()));
         node.crash();
         metrics.everDown.add(name);
         redistribution("crash", name, before, truth());

@@ -88,9 +88,15 @@ public record Scenario(
      * @param loss          packet loss probability in [0, 1)
      * @param duplication   duplication probability in [0, 1)
      * @param reorder       reordering probability in [0, 1)
-     * @param streamTimeout how long a stream to an unreachable peer takes to fail
+     * @param streamTimeout how long a stream to an unreachable peer takes to fail (2 s under
+     *                      ckit, which sets memberlist's TCPTimeout so; 10 s, memberlist's LAN
+     *                      default, over UDP)
+     * @param transport     {@code ckit-http2} (Alloy's: memberlist over ckit's HTTP/2 transport,
+     *                      the default with the {@code alloy} preset) or {@code memberlist-udp}
+     *                      (memberlist's own UDP datagrams, the default otherwise)
      */
-    public record Network(Latency latency, Double loss, Double duplication, Double reorder, Duration streamTimeout) {}
+    public record Network(Latency latency, Double loss, Double duplication, Double reorder, Duration streamTimeout,
+            String transport) {}
 
     /**
      * @param distribution {@code constant}, {@code uniform}, {@code normal}, {@code log-normal}, {@code exponential}

@@ -3,6 +3,7 @@ package io.fleetlab.simulator.scenario;
 import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.network.LatencyModel;
+import io.fleetlab.simulator.network.TransportKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -126,7 +127,7 @@ final class ScenarioValidator {
         Scenario.Fleet fleet = fleet(s.fleet());
         Scenario.Targets targets = targets(s.targets());
         Scenario.Hashing hashing = hashing(s.hashing());
-        Scenario.Network network = network(s.network());
+        Scenario.Network network = network(s.network(), fleet);
         List<Action> timeline = s.timeline() == null ? List.of() : s.timeline();
         int peakNodes = fleet == null ? 0 : fleet.size();
         if (duration != null && fleet != null) {
@@ -246,8 +247,14 @@ final class ScenarioValidator {
         return new Scenario.Hashing(algorithm, tokens, compare);
     }
 
-    private Scenario.Network network(Scenario.Network n) {
-        Scenario.Network given = n == null ? new Scenario.Network(null, null, null, null, null) : n;
+    private Scenario.Network network(Scenario.Network n, Scenario.Fleet fleet) {
+        Scenario.Network given = n == null ? new Scenario.Network(null, null, null, null, null, null) : n;
+        boolean alloy = fleet == null || fleet.gossip() == null || "alloy".equals(fleet.gossip().preset());
+        String transport = oneOf("network.transport", given.transport(), TransportKind.NAMES,
+                alloy ? TransportKind.CKIT_HTTP2.id() : TransportKind.MEMBERLIST_UDP.id());
+        // ckit sets memberlist's TCPTimeout to 2 s (NewNode); memberlist's LAN and WAN defaults are 10 s and 30 s.
+        Duration defaultStreamTimeout = alloy ? Duration.ofSeconds(2)
+                : "wan".equals(fleet.gossip().preset()) ? Duration.ofSeconds(30) : Duration.ofSeconds(10);
         Scenario.Latency l = given.latency() == null ? new Scenario.Latency(null, null, null, null, null) : given.latency();
         String dist = oneOf("network.latency.distribution", l.distribution(), LatencyModel.KINDS, "log-normal");
         double maxMs = ScenarioLimits.MAX_LATENCY_MS;
@@ -264,11 +271,11 @@ final class ScenarioValidator {
             problem("network.latency.sigma", "must be positive, got " + sigma);
         }
         double min = within("network.latency.minMs", l.minMs(), 0.05, 0, maxMs, " ms");
-        Duration streamTimeout = positive("network.streamTimeout", given.streamTimeout(), Duration.ofSeconds(2));
+        Duration streamTimeout = positive("network.streamTimeout", given.streamTimeout(), defaultStreamTimeout);
         atMost("network.streamTimeout", streamTimeout, ScenarioLimits.MAX_DURATION);
         return new Scenario.Network(new Scenario.Latency(dist, mean, spread, sigma, min),
                 probability("network.loss", given.loss(), 0), probability("network.duplication", given.duplication(), 0),
-                probability("network.reorder", given.reorder(), 0), streamTimeout);
+                probability("network.reorder", given.reorder(), 0), streamTimeout, transport);
     }
 
     /** Checks the timeline in order; returns how many nodes the run starts in all (its peak table size). */

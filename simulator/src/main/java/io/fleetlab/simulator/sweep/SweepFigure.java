@@ -10,11 +10,13 @@ import java.util.function.ToDoubleFunction;
 public record SweepFigure(String name, String header, ToDoubleFunction<RunSummary> value) {
     /** Every figure, in table order. */
     public static final List<SweepFigure> ALL = List.of(
-            new SweepFigure("movedRatio", "moved/ideal", RunSummary::movedRatio),
+            new SweepFigure("movedRatio", "move/ideal", RunSummary::movedRatio),
             new SweepFigure("peakToMean", "peak/mean", RunSummary::peakToMean),
-            new SweepFigure("unownedTargetSeconds", "unowned t-s", RunSummary::unownedTargetSeconds),
-            new SweepFigure("doubleOwnedTargetSeconds", "double t-s", RunSummary::doubleOwnedTargetSeconds),
-            new SweepFigure("convergenceP90Seconds", "conv p90 s", RunSummary::convergenceP90),
+            new SweepFigure("unownedTargetSeconds", "unowned ts", RunSummary::unownedTargetSeconds),
+            new SweepFigure("doubleOwnedTargetSeconds", "double ts", RunSummary::doubleOwnedTargetSeconds),
+            new SweepFigure("joinConvergenceP90Seconds", "join p90s", RunSummary::joinConvergenceP90),
+            new SweepFigure("leaveConvergenceP90Seconds", "leave p90s", RunSummary::leaveConvergenceP90),
+            new SweepFigure("crashConvergenceP90Seconds", "crash p90s", RunSummary::crashConvergenceP90),
             new SweepFigure("crashDetectedByAllSeconds", "detected s", RunSummary::crashDetectedByAll),
             new SweepFigure("falseSuspicions", "false susp", RunSummary::falseSuspicions),
             new SweepFigure("falseDeaths", "false dead", RunSummary::falseDeaths));

@@ -3,6 +3,7 @@ package io.fleetlab.simulator.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fleetlab.core.rebalance.OwnershipChange;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class OwnershipLedgerTest {
@@ -38,6 +39,66 @@ class OwnershipLedgerTest {
         l.apply(10 * S, new OwnershipChange(new int[0], new int[] {1}));
         l.advance(11 * S);
         assertEquals(1, l.maxUnowned());
+    }
+
+    @Test
+    void intervalIntegralsAddUpToTheTotalsAndIntervalMaximaToTheOverallMaxima() {
+        for (int c = 0; c < 300; c++) {
+            long seed = 0x5EEDL + c;
+            SplittableRandom rnd = new SplittableRandom(seed);
+            int targets = 1 + rnd.nextInt(50);
+            int[] owners = new int[targets];
+            OwnershipLedger l = new OwnershipLedger(targets);
+            l.measureFrom(rnd.nextLong(20 * S));
+            long now = 0;
+            double unowned = 0;
+            double doubled = 0;
+            long maxU = 0;
+            long maxD = 0;
+            for (int step = 0; step < 200; step++) {
+                now += rnd.nextInt(4) == 0 ? 0 : rnd.nextLong(S); // some changes share an instant
+                int t = rnd.nextInt(targets);
+                if (owners[t] > 0 && rnd.nextBoolean()) {
+                    owners[t]--;
+                    l.apply(now, new OwnershipChange(new int[0], new int[] {t}));
+                } else {
+                    owners[t]++;
+                    l.apply(now, new OwnershipChange(new int[] {t}, new int[0]));
+                }
+                if (rnd.nextInt(5) == 0) {
+                    OwnershipLedger.Interval i = l.closeInterval(now);
+                    unowned += i.unownedTargetSeconds();
+                    doubled += i.doubleOwnedTargetSeconds();
+                    maxU = Math.max(maxU, i.maxUnowned());
+                    maxD = Math.max(maxD, i.maxDoubleOwned());
+                }
+            }
+            OwnershipLedger.Interval last = l.closeInterval(now + S);
+            unowned += last.unownedTargetSeconds();
+            doubled += last.doubleOwnedTargetSeconds();
+            maxU = Math.max(maxU, last.maxUnowned());
+            maxD = Math.max(maxD, last.maxDoubleOwned());
+            String why = "seed " + seed;
+            assertEquals(l.unownedTargetSeconds(), unowned, 1e-6 * Math.max(1, unowned), why);
+            assertEquals(l.doubleOwnedTargetSeconds(), doubled, 1e-6 * Math.max(1, doubled), why);
+            assertEquals(l.maxUnowned(), maxU, why);
+            assertEquals(l.maxDoubleOwned(), maxD, why);
+        }
+    }
+
+    @Test
+    void anIntervalKeepsADisagreementThatEndedBeforeItsSample() {
+        OwnershipLedger l = new OwnershipLedger(4);
+        l.apply(0, new OwnershipChange(new int[] {0, 1, 2, 3}, new int[0]));
+        l.apply(S / 4, new OwnershipChange(new int[] {2, 3}, new int[0])); // a joiner takes 2,3
+        l.apply(3 * S / 4, new OwnershipChange(new int[0], new int[] {2, 3})); // the old owner lets go
+        OwnershipLedger.Interval i = l.closeInterval(S);
+        assertEquals(0, i.doubleOwned(), "the point sample sees nothing");
+        assertEquals(2, i.maxDoubleOwned());
+        assertEquals(1.0, i.doubleOwnedTargetSeconds(), 1e-9);
+        OwnershipLedger.Interval next = l.closeInterval(2 * S);
+        assertEquals(0, next.maxDoubleOwned(), "each interval starts afresh");
+        assertEquals(0.0, next.doubleOwnedTargetSeconds(), 1e-9);
     }
 
     @Test

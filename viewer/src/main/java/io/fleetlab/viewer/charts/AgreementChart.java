@@ -11,7 +11,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * Ownership agreement over time: targets nobody scrapes and targets scraped twice or more. The
+ * Ownership agreement over time: per sample interval, the most targets nobody scraped and the most
+ * scraped twice or more (interval maxima, so a disagreement between two samples is not lost). The
  * fleet's start-up (every target unowned or doubly owned for a moment) is drawn apart, on the
  * left, so its spike does not flatten what the scenario's actions do on the right.
  */
@@ -70,8 +71,8 @@ public final class AgreementChart extends HBox implements TimeCursor {
         doubleOwned.setName("double-owned");
         for (AgreementSample s : samples) {
             if (s.time() >= from && s.time() <= to) {
-                unowned.getData().add(new XYChart.Data<>(s.time(), s.unowned()));
-                doubleOwned.getData().add(new XYChart.Data<>(s.time(), s.doubleOwned()));
+                unowned.getData().add(new XYChart.Data<>(s.time(), s.maxUnowned()));
+                doubleOwned.getData().add(new XYChart.Data<>(s.time(), s.maxDoubleOwned()));
             }
         }
         chart.getData().add(unowned);

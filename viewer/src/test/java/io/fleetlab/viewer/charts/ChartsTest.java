@@ -116,11 +116,11 @@ class ChartsTest {
             assertEquals(inRange.size(), unowned.getData().size());
             for (int i = 0; i < inRange.size(); i++) {
                 assertEquals(inRange.get(i).time(), unowned.getData().get(i).getXValue().doubleValue(), 0.0);
-                assertEquals(inRange.get(i).unowned(), unowned.getData().get(i).getYValue().longValue());
-                assertEquals(inRange.get(i).doubleOwned(), doubled.getData().get(i).getYValue().longValue());
+                assertEquals(inRange.get(i).maxUnowned(), unowned.getData().get(i).getYValue().longValue());
+                assertEquals(inRange.get(i).maxDoubleOwned(), doubled.getData().get(i).getYValue().longValue());
             }
         }
-        assertTrue(samples.stream().anyMatch(s -> s.unowned() > 0) && samples.stream().anyMatch(s -> s.doubleOwned() > 0),
+        assertTrue(samples.stream().anyMatch(s -> s.maxUnowned() > 0) && samples.stream().anyMatch(s -> s.maxDoubleOwned() > 0),
                 "the sample exercises both lines");
         // The cursor shows in whichever part holds the time.
         robot.interact(() -> figure.setCursor(5));

@@ -126,7 +126,7 @@ class LargeRunChartsTest {
         }
         for (int t = 1; t <= 60; t++) {
             int live = t < 30 ? 120 : 119;
-            agreement.add(new AgreementSample(t, live, 0, 0));
+            agreement.add(new AgreementSample(t, live, 0, 0, 0, 0, 0, 0));
             for (int i = 0; i < 120; i++) {
                 if (i == 11 && t >= 30) {
                     continue;

@@ -197,7 +197,7 @@ public final class SampleResult {
                     unowned += Math.round(r.moved() * (1 - since / 2) * 0.5);
                 }
             }
-            samples.add(new AgreementSample(t, live, unowned, doubled));
+            samples.add(new AgreementSample(t, live, unowned, doubled, unowned, doubled, t == 0 ? 0 : unowned, t == 0 ? 0 : doubled));
         }
         return samples;
     }
@@ -208,8 +208,8 @@ public final class SampleResult {
         long maxU = 0;
         long maxD = 0;
         for (AgreementSample s : samples) {
-            unowned += s.unowned();
-            doubled += s.doubleOwned();
+            unowned += s.unownedTargetSeconds();
+            doubled += s.doubleOwnedTargetSeconds();
             maxU = Math.max(maxU, s.unowned());
             maxD = Math.max(maxD, s.doubleOwned());
         }
