@@ -66,6 +66,8 @@ public final class Membership {
     private final TrafficCounters traffic = new TrafficCounters();
     private final EventBus events = new EventBus();
     private final PeerSetNotifier notifier;
+    /** What {@link #peers()} built last, until the view may have changed; null to rebuild. */
+    private List<Peer> peers;
     private final BroadcastQueue broadcasts = new BroadcastQueue();
     private final MemberTable table;
     private final PeerStates states;
@@ -111,8 +113,8 @@ public final class Membership {
         this.notifier = new PeerSetNotifier(scheduler, config.notifyInterval().toNanos(), this::peers);
         Awareness awareness = new Awareness(config.awarenessMaxMultiplier());
         this.table = new MemberTable(name, address, config, scheduler, random, codec, broadcasts, awareness, events,
-                notifier::changed);
-        this.states = new PeerStates(name, scheduler, codec, broadcasts, events, this::inView, notifier::changed);
+                this::viewMayHaveChanged);
+        this.states = new PeerStates(name, scheduler, codec, broadcasts, events, this::inView, this::viewMayHaveChanged);
         this.outbox = new Outbox(name, config, transport, codec, broadcasts, traffic, table::size);
         this.detector = new FailureDetector(name, address, config, scheduler, random, codec, outbox, table,
                 awareness, () -> table.reapAndShuffle(states::forget), traffic::probeStarted);
@@ -181,7 +183,7 @@ public final class Membership {
         if (!config.rejoinInterval().isZero() && !seeds.isEmpty()) {
             rejoinTimer = scheduler.schedule(config.rejoinInterval().toNanos(), this::rejoinTick);
         }
-        notifier.changed();
+        viewMayHaveChanged();
     }
 
     /**
@@ -204,6 +206,7 @@ public final class Membership {
         for (StateMessage st : peerStates) {
             states.assume(st);
         }
+        peers = null;
     }
 
     /**
@@ -280,11 +283,27 @@ public final class Membership {
 
     /** The current view: the local node and every member alive or suspect, sorted by name. */
     public List<Peer> peers() {
+        List<Peer> cached = peers;
+        if (cached != null) {
+            return cached;
+        }
         List<Peer> out = new ArrayList<>(table.size() + 1);
         out.add(new Peer(name, address, states.ownState(), true));
         table.forEachLive(m -> out.add(new Peer(m.name, m.address, states.stateOf(m.name), false)));
         out.sort(Comparator.comparing(Peer::name));
-        return List.copyOf(out);
+        peers = List.copyOf(out);
+        return peers;
+    }
+
+    /**
+     * Every change that can alter {@link #peers()} (a member joining or gone, a peer state of a
+     * member in the view, our own state) comes through here: the list is rebuilt on the next read
+     * rather than on every read, which at a thousand members and a notification per change was
+     * most of a simulated fleet's work.
+     */
+    private void viewMayHaveChanged() {
+        peers = null;
+        notifier.changed();
     }
 
     /** Hears the peer set, coalesced to at most one call per notify interval. */
