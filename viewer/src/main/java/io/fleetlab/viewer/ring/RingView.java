@@ -145,18 +145,7 @@ public final class RingView extends Region {
     /** Fills the annulus between circle fractions {@code from} and {@code to}. */
     private static void fillArc(GraphicsContext g, double cx, double cy, double inner, double outer, double from, double to) {
         int steps = (int) Math.max(1, Math.ceil((to - from) * 720));
-        double[] xs = new double[2 * (steps + 1)];
-        double[] ys = new double[2 * (steps + 1)];
-        for (int i = 0; i <= steps; i++) {
-            double theta = 2 * Math.PI * (from + (to - from) * i / steps);
-            double sin = Math.sin(theta);
-            double cos = Math.cos(theta);
-            xs[i] = cx + outer * sin;
-            ys[i] = cy - outer * cos;
-            xs[xs.length - 1 - i] = cx + inner * sin;
-            ys[ys.length - 1 - i] = cy - inner * cos;
-        }
-        g.fillPolygon(xs, ys, xs.length);
+        fillAnnulus(g, cx, cy, inner, outer, from, (to - from) / steps, steps);
     }
 
     /**
@@ -210,12 +199,20 @@ public final class RingView extends Region {
     /** Fills the part of the annulus between bins {@code from} (inclusive) and {@code to} (exclusive). */
     private static void fillSector(GraphicsContext g, double cx, double cy, double inner, double outer,
             int from, int to, int bins) {
-        int steps = to - from;
+        fillAnnulus(g, cx, cy, inner, outer, (double) from / bins, 1.0 / bins, to - from);
+    }
+
+    /**
+     * Fills the annulus from circle fraction {@code start} over {@code steps} steps of {@code step}
+     * each, as one polygon: the outer edge clockwise, the inner edge back (fractions grow clockwise
+     * from twelve o'clock).
+     */
+    private static void fillAnnulus(GraphicsContext g, double cx, double cy, double inner, double outer,
+            double start, double step, int steps) {
         double[] xs = new double[2 * (steps + 1)];
         double[] ys = new double[2 * (steps + 1)];
         for (int i = 0; i <= steps; i++) {
-            // Keys grow clockwise from twelve o'clock.
-            double theta = 2 * Math.PI * (from + i) / bins;
+            double theta = 2 * Math.PI * (start + step * i);
             double sin = Math.sin(theta);
             double cos = Math.cos(theta);
             xs[i] = cx + outer * sin;
