@@ -12,6 +12,7 @@ import io.fleetlab.core.membership.wire.Message.NodeRecord;
 import io.fleetlab.core.membership.wire.Message.Suspect;
 import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.membership.wire.PacketCodec;
+import io.fleetlab.core.membership.wire.SizedMessage;
 import io.fleetlab.core.time.Scheduler;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,8 +34,7 @@ final class MemberTable {
     private final GossipConfig config;
     private final Scheduler scheduler;
     private final RandomGenerator random;
-    private final PacketCodec codec;
-    private final BroadcastQueue broadcasts;
+    private final BroadcastQueue<SizedMessage> broadcasts;
     private final Awareness awareness;
     private final EventBus events;
     private final Runnable viewChanged;
@@ -46,13 +46,12 @@ final class MemberTable {
     private boolean leaving;
 
     MemberTable(String name, String address, GossipConfig config, Scheduler scheduler, RandomGenerator random,
-            PacketCodec codec, BroadcastQueue broadcasts, Awareness awareness, EventBus events, Runnable viewChanged) {
+            BroadcastQueue<SizedMessage> broadcasts, Awareness awareness, EventBus events, Runnable viewChanged) {
         this.name = name;
         this.address = address;
         this.config = config;
         this.scheduler = scheduler;
         this.random = random;
-        this.codec = codec;
         this.broadcasts = broadcasts;
         this.awareness = awareness;
         this.events = events;
@@ -106,7 +105,7 @@ final class MemberTable {
         self.status = NodeStatus.LEFT;
         self.statusSinceNanos = scheduler.nowNanos();
         Dead d = new Dead(self.incarnation, name, name);
-        broadcasts.add(Topic.LIVENESS, name, codec.encode(d));
+        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(d));
         return d;
     }
 
@@ -250,7 +249,7 @@ final class MemberTable {
         // memberlist state.go aliveNode: everyone's alive is re-broadcast, and so is our own at
         // bootstrap, so a joiner gossips its own alive message (memberlist's setAlive on Create).
         if (!isSelf || bootstrap) {
-            broadcasts.add(Topic.LIVENESS, a.node(), codec.encode(a));
+            broadcasts.add(Topic.LIVENESS, a.node(), PacketCodec.sized(a));
         }
         m.incarnation = a.incarnation();
         m.address = a.address();
@@ -278,7 +277,7 @@ final class MemberTable {
         }
         if (m.suspicion != null) {
             if (m.suspicion.confirm(s.from())) {
-                broadcasts.add(Topic.LIVENESS, s.node(), codec.encode(s));
+                broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s));
             }
             return;
         }
@@ -289,7 +288,7 @@ final class MemberTable {
             refute(s.incarnation());
             return;
         }
-        broadcasts.add(Topic.LIVENESS, s.node(), codec.encode(s));
+        broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s));
         m.incarnation = s.incarnation();
         m.status = NodeStatus.SUSPECT;
         long changedAt = scheduler.nowNanos();
@@ -329,7 +328,7 @@ final class MemberTable {
             }
             return;
         }
-        broadcasts.add(Topic.LIVENESS, d.node(), codec.encode(d));
+        broadcasts.add(Topic.LIVENESS, d.node(), PacketCodec.sized(d));
         m.incarnation = d.incarnation();
         m.status = d.isLeave() ? NodeStatus.LEFT : NodeStatus.DEAD;
         long now = scheduler.nowNanos();
@@ -362,7 +361,7 @@ final class MemberTable {
         long inc = highest == Long.MAX_VALUE ? highest : highest + 1;
         self.incarnation = inc;
         awareness.apply(1);
-        broadcasts.add(Topic.LIVENESS, name, codec.encode(new Alive(inc, name, address)));
+        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(new Alive(inc, name, address)));
     }
 
     private static void clearSuspicion(Member m) {

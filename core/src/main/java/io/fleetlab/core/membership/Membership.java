@@ -19,13 +19,16 @@ import io.fleetlab.core.membership.wire.Message.Ping;
 import io.fleetlab.core.membership.wire.Message.PushPull;
 import io.fleetlab.core.membership.wire.Message.Suspect;
 import io.fleetlab.core.membership.wire.MessageCodec;
+import io.fleetlab.core.membership.wire.MessageFrame;
 import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.membership.wire.PacketCodec;
+import io.fleetlab.core.membership.wire.SizedMessage;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.peer.StateMessage;
 import io.fleetlab.core.time.Cancellable;
 import io.fleetlab.core.time.Scheduler;
+import io.fleetlab.core.transport.Payload;
 import io.fleetlab.core.transport.Transport;
 import io.fleetlab.core.transport.TransportHandler;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +71,7 @@ public final class Membership {
     private final PeerSetNotifier notifier;
     /** What {@link #peers()} built last, until the view may have changed; null to rebuild. */
     private List<Peer> peers;
-    private final BroadcastQueue broadcasts = new BroadcastQueue();
+    private final BroadcastQueue<SizedMessage> broadcasts = new BroadcastQueue<>(SizedMessage::size);
     private final MemberTable table;
     private final PeerStates states;
     private final Outbox outbox;
@@ -108,15 +111,21 @@ public final class Membership {
                     + " UTF-8 bytes: '" + name + "'");
         }
         this.address = transport.localAddress();
+        // Messages may be handed to others decoded: every string we put in one must read the same
+        // after a trip through UTF-8 (no unpaired surrogates), as everything we decode does.
+        if (!MessageCodec.isWellFormed(name) || !MessageCodec.isWellFormed(address)) {
+            throw new IllegalArgumentException("node name and address must be well-formed UTF-16 (no unpaired surrogate): '"
+                    + name + "' at '" + address + "'");
+        }
         this.gossipIntervalNanos = config.gossipInterval().toNanos();
         this.codec = new PacketCodec(config.keyring(), random);
         this.notifier = new PeerSetNotifier(scheduler, config.notifyInterval().toNanos(), this::peers);
         Awareness awareness = new Awareness(config.awarenessMaxMultiplier());
-        this.table = new MemberTable(name, address, config, scheduler, random, codec, broadcasts, awareness, events,
+        this.table = new MemberTable(name, address, config, scheduler, random, broadcasts, awareness, events,
                 this::viewMayHaveChanged);
-        this.states = new PeerStates(name, scheduler, codec, broadcasts, events, this::inView, this::viewMayHaveChanged);
+        this.states = new PeerStates(name, scheduler, broadcasts, events, this::inView, this::viewMayHaveChanged);
         this.outbox = new Outbox(name, config, transport, codec, broadcasts, traffic, table::size);
-        this.detector = new FailureDetector(name, address, config, scheduler, random, codec, outbox, table,
+        this.detector = new FailureDetector(name, address, config, scheduler, random, outbox, table,
                 awareness, () -> table.reapAndShuffle(states::forget), traffic::probeStarted);
         transport.bind(new TransportHandler() {
             @Override
@@ -127,6 +136,24 @@ public final class Membership {
             @Override
             public void onReliable(String fromAddress, byte[] message) {
                 receiveReliable(fromAddress, message);
+            }
+
+            @Override
+            public void onPacket(String fromAddress, Payload packet) {
+                if (packet instanceof MessageFrame frame) {
+                    receivePacket(fromAddress, frame);
+                } else {
+                    receivePacket(fromAddress, packet.toBytes());
+                }
+            }
+
+            @Override
+            public void onReliable(String fromAddress, Payload message) {
+                if (message instanceof MessageFrame frame) {
+                    receiveReliable(fromAddress, frame);
+                } else {
+                    receiveReliable(fromAddress, message.toBytes());
+                }
             }
         });
         this.healthScore = awareness;
@@ -433,6 +460,55 @@ public final class Membership {
         }
         traffic.messageReceived();
         dispatch(m, from);
+    }
+
+    /**
+     * A datagram handed over decoded: counted and refused exactly as its bytes would be by
+     * {@link PacketCodec#decodePacket} (too large; plaintext where encryption is required), then
+     * dispatched message by message.
+     */
+    private void receivePacket(String from, MessageFrame frame) {
+        if (!running) {
+            return;
+        }
+        traffic.packetReceived(frame.size());
+        if (refusedUndecoded(frame, PacketCodec.MAX_PACKET_BYTES, "datagram", from)) {
+            return;
+        }
+        for (int i = 0; i < frame.count(); i++) {
+            Message m = frame.message(i);
+            traffic.messageReceived();
+            if (m instanceof PushPull) {
+                reject(RejectReason.UNEXPECTED, from, "push-pull in a datagram");
+            } else {
+                dispatch(m, from);
+            }
+        }
+    }
+
+    /** A stream message handed over decoded, as {@link #receivePacket(String, MessageFrame)}. */
+    private void receiveReliable(String from, MessageFrame frame) {
+        if (!running) {
+            return;
+        }
+        traffic.reliableReceived(frame.size());
+        if (refusedUndecoded(frame, PacketCodec.MAX_STREAM_BYTES, "stream message", from)) {
+            return;
+        }
+        traffic.messageReceived();
+        dispatch(frame.message(0), from);
+    }
+
+    private boolean refusedUndecoded(MessageFrame frame, int limit, String kind, String from) {
+        if (frame.size() > limit) {
+            reject(RejectReason.TOO_LARGE, from, frame.size() + " byte " + kind);
+            return true;
+        }
+        if (codec.keyring().enabled()) {
+            reject(RejectReason.DECRYPT_FAILED, from, "plaintext frame but encryption is required");
+            return true;
+        }
+        return false;
     }
 
     private void reject(RejectReason reason, String from, String detail) {

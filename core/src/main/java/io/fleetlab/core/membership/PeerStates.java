@@ -4,6 +4,7 @@ import io.fleetlab.core.membership.swim.BroadcastQueue;
 import io.fleetlab.core.membership.swim.BroadcastQueue.Topic;
 import io.fleetlab.core.membership.wire.Message.PeerStateUpdate;
 import io.fleetlab.core.membership.wire.PacketCodec;
+import io.fleetlab.core.membership.wire.SizedMessage;
 import io.fleetlab.core.peer.LamportClock;
 import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.peer.StateMessage;
@@ -21,8 +22,7 @@ import java.util.function.Predicate;
 final class PeerStates {
     private final String name;
     private final Scheduler scheduler;
-    private final PacketCodec codec;
-    private final BroadcastQueue broadcasts;
+    private final BroadcastQueue<SizedMessage> broadcasts;
     private final EventBus events;
     private final Predicate<String> inView;
     private final Runnable viewChanged;
@@ -31,11 +31,10 @@ final class PeerStates {
     private StateMessage own;
 
     /** @param inView whether a member currently counts in the peer view (so a change must be notified) */
-    PeerStates(String name, Scheduler scheduler, PacketCodec codec, BroadcastQueue broadcasts, EventBus events,
+    PeerStates(String name, Scheduler scheduler, BroadcastQueue<SizedMessage> broadcasts, EventBus events,
             Predicate<String> inView, Runnable viewChanged) {
         this.name = name;
         this.scheduler = scheduler;
-        this.codec = codec;
         this.broadcasts = broadcasts;
         this.events = events;
         this.inView = inView;
@@ -105,7 +104,7 @@ final class PeerStates {
             return;
         }
         held.put(s.nodeName(), s);
-        broadcasts.add(Topic.PEER_STATE, s.nodeName(), codec.encode(new PeerStateUpdate(s)));
+        broadcasts.add(Topic.PEER_STATE, s.nodeName(), PacketCodec.sized(new PeerStateUpdate(s)));
         PeerState was = previous == null ? PeerState.VIEWER : previous.state();
         if (was != s.state()) {
             events.emit(new NodeEvent.StateChanged(s.nodeName(), was, s.state(), s.lamportTime(), scheduler.nowNanos()));
@@ -118,7 +117,7 @@ final class PeerStates {
     private void announce(PeerState state) {
         own = new StateMessage(name, state, clock.tick());
         held.put(name, own);
-        broadcasts.add(Topic.PEER_STATE, name, codec.encode(new PeerStateUpdate(own)));
+        broadcasts.add(Topic.PEER_STATE, name, PacketCodec.sized(new PeerStateUpdate(own)));
         viewChanged.run();
     }
 }
