@@ -77,9 +77,13 @@ class SimulateCommandTest {
         SimulationResult b = ResultFiles.read(dir.resolve("b/tiny-alloy-ring-3.json"));
         assertEquals(a.withContext(null), b.withContext(null), "the same run; only the recorded command line differs");
         assertEquals("bytes", b.context().options().get("--messages"));
-        Outcome bad = run("--scenario-dir=" + dir, "tiny.json", "--quiet", "--messages", "xml");
-        assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("--messages") && bad.err().contains("[decoded, bytes]"), bad.err());
+        java.io.StringWriter picocliErr = new java.io.StringWriter();
+        CommandLine cl = new CommandLine(new SimulateCommand(System.out, System.err));
+        cl.setErr(new java.io.PrintWriter(picocliErr, true));
+        int code = cl.execute("--scenario-dir=" + dir, "tiny.json", "--quiet", "--messages", "xml");
+        assertEquals(2, code);
+        String err = picocliErr.toString();
+        assertTrue(err.contains("--messages") && err.contains("[decoded, bytes]") && err.contains("'xml'"), err);
     }
 
     @Test
