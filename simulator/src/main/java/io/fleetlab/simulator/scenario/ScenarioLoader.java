@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.fleetlab.simulator.input.InputException;
-import io.fleetlab.simulator.target.TargetPopulation;
+import io.fleetlab.simulator.workload.TargetPopulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
