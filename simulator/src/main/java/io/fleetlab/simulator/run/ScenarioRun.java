@@ -164,9 +164,9 @@ public final class ScenarioRun {
         int largest = 0;
         for (Action a : scenario.timeline()) {
             if (a instanceof Action.Join j) {
-                count += j.count() == null ? 1 : j.count();
+                count += j.count();
             } else if (a instanceof Action.ScaleTo s) {
-                largest = Math.max(largest, s.size() == null ? 0 : s.size());
+                largest = Math.max(largest, s.size());
             }
         }
         List<String> names = new ArrayList<>();

@@ -8,14 +8,16 @@ import io.fleetlab.simulator.node.SimNode;
 import io.fleetlab.simulator.result.ChangeKind;
 import io.fleetlab.simulator.result.EventKind;
 import io.fleetlab.simulator.scenario.Action;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleFunction;
 
-/** Turns a scenario's actions into events of the run: changes of the fleet and of the network. */
+/**
+ * Turns a scenario's actions into events of the run: changes of the fleet and of the network. The
+ * actions come resolved ({@link io.fleetlab.simulator.scenario.Defaults} filled in by the loader).
+ */
 final class Timeline {
     private final Simulation simulation;
     private final Fleet fleet;
@@ -36,15 +38,10 @@ final class Timeline {
         }
     }
 
-    private static long nanos(Duration d, Duration fallback) {
-        return (d == null ? fallback : d).toNanos();
-    }
-
     private void apply(Action a) {
         if (a instanceof Action.Join j) {
-            int count = j.count() == null ? 1 : j.count();
-            long interval = nanos(j.interval(), Duration.ZERO);
-            for (int k = 0; k < count; k++) {
+            long interval = j.interval().toNanos();
+            for (int k = 0; k < j.count(); k++) {
                 String name = fleet.nextName();
                 simulation.after(k * interval, () -> fleet.start(name, ChangeKind.JOIN));
             }
@@ -53,11 +50,11 @@ final class Timeline {
         } else if (a instanceof Action.Crash c) {
             fleet.crash(c.node(), EventKind.CRASH);
         } else if (a instanceof Action.Restart r) {
-            restart(r.node(), nanos(r.downtime(), Duration.ZERO), r.graceful() == null || r.graceful());
+            restart(r.node(), r.downtime().toNanos(), r.graceful());
         } else if (a instanceof Action.RollingRestart r) {
-            long interval = nanos(r.interval(), Duration.ofSeconds(30));
-            long downtime = nanos(r.downtime(), Duration.ZERO);
-            boolean graceful = r.graceful() == null || r.graceful();
+            long interval = r.interval().toNanos();
+            long downtime = r.downtime().toNanos();
+            boolean graceful = r.graceful();
             List<SimNode> order = fleet.upNodes();
             fleet.action(EventKind.ROLLING_RESTART, "", order.size() + " nodes, every " + interval / 1e9 + "s");
             for (int k = 0; k < order.size(); k++) {
@@ -65,7 +62,7 @@ final class Timeline {
                 simulation.after(k * interval, () -> restart(name, downtime, graceful));
             }
         } else if (a instanceof Action.ScaleTo s) {
-            scaleTo(s.size(), nanos(s.interval(), Duration.ZERO));
+            scaleTo(s.size(), s.interval().toNanos());
         } else if (a instanceof Action.Partition p) {
             if (p.groups() != null) {
                 List<List<String>> groups = new ArrayList<>();

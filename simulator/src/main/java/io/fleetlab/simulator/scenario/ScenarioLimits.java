@@ -83,8 +83,8 @@ public final class ScenarioLimits {
         long n = s.fleet().size();
         for (Action a : s.timeline()) {
             if (a instanceof Action.Join j) {
-                n += j.count() == null ? 1 : j.count();
-            } else if (a instanceof Action.ScaleTo st && st.size() != null) {
+                n += j.count();
+            } else if (a instanceof Action.ScaleTo st) {
                 n += Math.max(0, st.size() - s.fleet().size());
             }
         }
