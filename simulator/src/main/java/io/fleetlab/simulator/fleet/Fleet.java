@@ -307,21 +307,21 @@ public final class Fleet {
     /** Passes each node's events on to the observers, stamped with the simulated time. */
     private final class Relay implements NodeListener {
         @Override
-        public void ownershipChanged(SimNode node, OwnershipChange change) {
+        public void ownershipChanged(String node, OwnershipChange change) {
             for (FleetObserver o : observers) {
                 o.ownershipChanged(simulation.now(), node, change);
             }
         }
 
         @Override
-        public void membershipEvent(SimNode node, NodeEvent event) {
+        public void membershipEvent(String node, NodeEvent event) {
             for (FleetObserver o : observers) {
                 o.membershipEvent(simulation.now(), node, event);
             }
         }
 
         @Override
-        public void viewChanged(SimNode node, List<Peer> peers) {
+        public void viewChanged(String node, List<Peer> peers) {
             for (FleetObserver o : observers) {
                 o.viewChanged(simulation.now(), node, peers);
             }

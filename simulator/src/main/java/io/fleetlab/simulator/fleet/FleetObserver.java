@@ -3,7 +3,6 @@ package io.fleetlab.simulator.fleet;
 import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.rebalance.OwnershipChange;
-import io.fleetlab.simulator.node.SimNode;
 import io.fleetlab.simulator.result.ChangeKind;
 import io.fleetlab.simulator.result.EventKind;
 import java.util.List;
@@ -33,11 +32,11 @@ public interface FleetObserver {
     default void wentDown(String node) {}
 
     /** {@code node}'s components started or stopped targets. */
-    default void ownershipChanged(long nanos, SimNode node, OwnershipChange change) {}
+    default void ownershipChanged(long nanos, String node, OwnershipChange change) {}
 
     /** {@code node}'s membership learned something (uncoalesced). */
-    default void membershipEvent(long nanos, SimNode node, NodeEvent event) {}
+    default void membershipEvent(long nanos, String node, NodeEvent event) {}
 
     /** {@code node}'s coalesced view changed (what its components saw). */
-    default void viewChanged(long nanos, SimNode node, List<Peer> peers) {}
+    default void viewChanged(long nanos, String node, List<Peer> peers) {}
 }

@@ -36,7 +36,7 @@ final class AgreementRecorder implements FleetObserver {
     }
 
     @Override
-    public void ownershipChanged(long nanos, SimNode node, OwnershipChange change) {
+    public void ownershipChanged(long nanos, String node, OwnershipChange change) {
         ledger.apply(nanos, change);
     }
 

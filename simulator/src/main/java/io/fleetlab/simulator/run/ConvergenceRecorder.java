@@ -6,7 +6,6 @@ import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.simulator.fleet.FleetObserver;
 import io.fleetlab.simulator.metrics.ChangeTheory;
 import io.fleetlab.simulator.metrics.ConvergenceTracker;
-import io.fleetlab.simulator.node.SimNode;
 import io.fleetlab.simulator.result.ChangeKind;
 import io.fleetlab.simulator.result.EventKind;
 import io.fleetlab.simulator.result.MembershipStats;
@@ -48,7 +47,7 @@ final class ConvergenceRecorder implements FleetObserver {
     }
 
     @Override
-    public void membershipEvent(long nanos, SimNode node, NodeEvent event) {
+    public void membershipEvent(long nanos, String node, NodeEvent event) {
         EventKind kind;
         if (event instanceof NodeEvent.Joined) {
             kind = EventKind.JOINED;
@@ -58,11 +57,11 @@ final class ConvergenceRecorder implements FleetObserver {
             kind = EventKind.LEFT;
         } else {
             if (event instanceof NodeEvent.StateChanged sc && sc.state() == PeerState.PARTICIPANT) {
-                tracker.learnedParticipant(nanos, node.name(), event.node());
+                tracker.learnedParticipant(nanos, node, event.node());
             }
             return;
         }
-        tracker.learned(nanos, node.name(), kind, event.node());
+        tracker.learned(nanos, node, kind, event.node());
     }
 
     /** Per change, how long until live nodes saw it; nodes that went down meanwhile do not count. */

@@ -4,7 +4,6 @@ import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.simulator.fleet.Fleet;
 import io.fleetlab.simulator.fleet.FleetObserver;
-import io.fleetlab.simulator.node.SimNode;
 import io.fleetlab.simulator.result.EventKind;
 import io.fleetlab.simulator.result.MembershipEvent;
 import io.fleetlab.simulator.result.PeerTableLog;
@@ -39,7 +38,7 @@ final class EventLog implements FleetObserver {
     }
 
     @Override
-    public void membershipEvent(long nanos, SimNode node, NodeEvent event) {
+    public void membershipEvent(long nanos, String node, NodeEvent event) {
         EventKind kind;
         String by = null;
         if (event instanceof NodeEvent.Joined) {
@@ -61,23 +60,23 @@ final class EventLog implements FleetObserver {
         } else if (event instanceof NodeEvent.Left) {
             kind = EventKind.LEFT;
         } else if (event instanceof NodeEvent.StateChanged sc) {
-            if (node.name().equals(observer) && !event.node().equals(observer)) {
-                events.add(new MembershipEvent(nanos / 1e9, EventKind.STATE, event.node(), node.name(),
+            if (node.equals(observer) && !event.node().equals(observer)) {
+                events.add(new MembershipEvent(nanos / 1e9, EventKind.STATE, event.node(), node,
                         sc.previous() + " -> " + sc.state()));
             }
             return;
         } else {
             return;
         }
-        if (node.name().equals(observer) && !event.node().equals(observer)) {
-            events.add(new MembershipEvent(nanos / 1e9, kind, event.node(), by == null ? node.name() : by,
-                    "seen by " + node.name()));
+        if (node.equals(observer) && !event.node().equals(observer)) {
+            events.add(new MembershipEvent(nanos / 1e9, kind, event.node(), by == null ? node : by,
+                    "seen by " + node));
         }
     }
 
     @Override
-    public void viewChanged(long nanos, SimNode node, List<Peer> peers) {
-        if (!node.name().equals(observer)) {
+    public void viewChanged(long nanos, String node, List<Peer> peers) {
+        if (!node.equals(observer)) {
             return;
         }
         double now = nanos / 1e9;

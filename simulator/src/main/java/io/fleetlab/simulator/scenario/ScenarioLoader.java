@@ -91,12 +91,12 @@ public final class ScenarioLoader {
         if (raw == null) {
             throw new ScenarioException(fileName, 1, 1, "", "is empty; expected a scenario object");
         }
-        List<ScenarioValidator.Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Scenario resolved = ScenarioValidator.check(raw, defaultName, problems);
         if (!problems.isEmpty()) {
             // every problem, each with its own line and column, so one edit fixes them all
             List<ScenarioException> all = new ArrayList<>();
-            for (ScenarioValidator.Problem p : problems) {
+            for (Problem p : problems) {
                 int[] at = locations.of(p.path());
                 all.add(new ScenarioException(fileName, at[0], at[1], p.path(), p.message()));
             }

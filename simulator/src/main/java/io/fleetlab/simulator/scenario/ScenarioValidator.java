@@ -17,9 +17,6 @@ import java.util.TreeSet;
  * down) is caught before the run starts.
  */
 final class ScenarioValidator {
-    /** One mistake, by field path. */
-    record Problem(String path, String message) {}
-
     static final List<String> SHAPES = List.of("kubernetes-pods", "node-exporters", "strings");
     static final List<String> PRESETS = List.of("alloy", "lan", "wan");
     static final List<String> MEMBERSHIP = List.of("gossip", "oracle");
