@@ -1,5 +1,6 @@
 package io.fleetlab.simulator.scenario;
 
+import io.fleetlab.core.cluster.Component;
 import java.time.Duration;
 
 /**
@@ -36,7 +37,7 @@ public final class Defaults {
      * {@code DiscoveryReloadInterval}, 5 s unless set (prometheus {@code scrape/manager.go}); Alloy's
      * {@code prometheus.scrape} does not set it.
      */
-    public static final Duration SCRAPE_RELOAD_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration SCRAPE_RELOAD_INTERVAL = Component.PROMETHEUS_RELOAD_INTERVAL;
 
     /** The initial nodes start over 2 s, as a Deployment's pods roughly do (fleetlab's choice). */
     public static final Duration JOIN_SPREAD = Duration.ofSeconds(2);

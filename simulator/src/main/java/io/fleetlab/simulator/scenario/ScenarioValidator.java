@@ -1,6 +1,5 @@
 package io.fleetlab.simulator.scenario;
 
-import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.network.LatencyModel;
 import io.fleetlab.simulator.network.TransportKind;
@@ -190,7 +189,7 @@ final class ScenarioValidator {
                 g.gossipNodes(), g.indirectChecks(), g.suspicionMult(), g.retransmitMult(), g.pushPullInterval(), g.notifyInterval());
         Duration sizeTimeout = nonNegative("fleet.minClusterSizeTimeout", f.minClusterSizeTimeout(), Defaults.MIN_CLUSTER_SIZE_TIMEOUT);
         Duration reload = nonNegative("fleet.scrapeReloadInterval", f.scrapeReloadInterval(),
-                Component.PROMETHEUS_RELOAD_INTERVAL);
+                Defaults.SCRAPE_RELOAD_INTERVAL);
         atMost("fleet.minClusterSizeTimeout", sizeTimeout, ScenarioLimits.MAX_DURATION);
         atMost("fleet.scrapeReloadInterval", reload, ScenarioLimits.MAX_DURATION);
         return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, sizeTimeout, reload, start);
