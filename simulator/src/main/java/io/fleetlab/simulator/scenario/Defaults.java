@@ -1,6 +1,9 @@
 package io.fleetlab.simulator.scenario;
 
 import io.fleetlab.core.cluster.Component;
+import io.fleetlab.core.membership.GossipPreset;
+import io.fleetlab.core.ring.HashingAlgorithm;
+import io.fleetlab.simulator.network.TransportKind;
 import java.time.Duration;
 
 /**
@@ -46,7 +49,7 @@ public final class Defaults {
     public static final String START = "cold";
 
     /** Alloy's gossip settings (ckit {@code node.go} on top of memberlist's {@code DefaultLANConfig}). */
-    public static final String GOSSIP_PRESET = "alloy";
+    public static final String GOSSIP_PRESET = GossipPreset.DEFAULT.id();
 
     // ---- targets
 
@@ -62,7 +65,7 @@ public final class Defaults {
     // ---- hashing
 
     /** Alloy's ring: ckit's {@code shard.Ring} as Alloy's cluster service builds it. */
-    public static final String ALGORITHM = "alloy-ring";
+    public static final String ALGORITHM = HashingAlgorithm.DEFAULT.id();
 
     /** Tokens per node on Alloy's ring (alloy {@code internal/service/cluster}: {@code shard.Ring(512)}). */
     public static final int TOKENS_PER_NODE = 512;
@@ -90,16 +93,13 @@ public final class Defaults {
     public static final double REORDER = 0;
 
     /**
-     * How long a stream to an unreachable peer takes to fail, by gossip preset: ckit sets
-     * memberlist's {@code TCPTimeout} to 2 s (ckit {@code node.go} {@code NewNode}); memberlist's
-     * {@code DefaultLANConfig} has 10 s and {@code DefaultWANConfig} 30 s.
+     * How long a stream to an unreachable peer takes to fail: the preset's memberlist
+     * {@code TCPTimeout} (2 s as ckit sets it in {@code NewNode}; 10 s in {@code DefaultLANConfig},
+     * 30 s in {@code DefaultWANConfig}); an unknown preset (already a problem) reads as LAN.
      */
     public static Duration streamTimeout(String gossipPreset) {
-        return switch (gossipPreset) {
-            case "alloy" -> Duration.ofSeconds(2);
-            case "wan" -> Duration.ofSeconds(30);
-            default -> Duration.ofSeconds(10);
-        };
+        GossipPreset preset = GossipPreset.ids().contains(gossipPreset) ? GossipPreset.of(gossipPreset) : GossipPreset.LAN;
+        return preset.config().streamTimeout();
     }
 
     /**
@@ -107,7 +107,7 @@ public final class Defaults {
      * over memberlist's UDP transport.
      */
     public static String transport(String gossipPreset) {
-        return "alloy".equals(gossipPreset) ? "ckit-http2" : "memberlist-udp";
+        return GossipPreset.ALLOY.id().equals(gossipPreset) ? TransportKind.CKIT_HTTP2.id() : TransportKind.MEMBERLIST_UDP.id();
     }
 
     // ---- timeline actions

@@ -1,6 +1,7 @@
 package io.fleetlab.simulator.scenario;
 
-import io.fleetlab.core.ring.Sharders;
+import io.fleetlab.core.membership.GossipPreset;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.network.LatencyModel;
 import io.fleetlab.simulator.network.TransportKind;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.TreeSet;
  */
 final class ScenarioValidator {
     static final List<String> SHAPES = List.of("kubernetes-pods", "node-exporters", "strings");
-    static final List<String> PRESETS = List.of("alloy", "lan", "wan");
     static final List<String> MEMBERSHIP = List.of("gossip", "oracle");
     static final List<String> STARTS = List.of("cold", "converged");
     static final List<String> TARGET_FORMATS = List.of("auto", "json", "prometheus", "text");
@@ -172,7 +172,7 @@ final class ScenarioValidator {
         atMost("fleet.joinSpread", spread, ScenarioLimits.MAX_DURATION);
         String start = oneOf("fleet.start", f.start(), STARTS, Defaults.START);
         Scenario.Gossip g = f.gossip() == null ? new Scenario.Gossip(null, null, null, null, null, null, null, null, null, null) : f.gossip();
-        String preset = oneOf("fleet.gossip.preset", g.preset(), PRESETS, Defaults.GOSSIP_PRESET);
+        String preset = oneOf("fleet.gossip.preset", g.preset(), GossipPreset.ids(), Defaults.GOSSIP_PRESET);
         positiveIfSet("fleet.gossip.probeInterval", g.probeInterval());
         positiveIfSet("fleet.gossip.probeTimeout", g.probeTimeout());
         positiveIfSet("fleet.gossip.gossipInterval", g.gossipInterval());
@@ -233,14 +233,14 @@ final class ScenarioValidator {
 
     private Scenario.Hashing hashing(Scenario.Hashing h) {
         Scenario.Hashing given = h == null ? new Scenario.Hashing(null, null, null) : h;
-        String algorithm = oneOf("hashing.algorithm", given.algorithm(), Sharders.algorithms(), Defaults.ALGORITHM);
+        String algorithm = oneOf("hashing.algorithm", given.algorithm(), HashingAlgorithm.ids(), Defaults.ALGORITHM);
         int tokens = given.tokensPerNode() == null ? Defaults.TOKENS_PER_NODE : given.tokensPerNode();
         if (tokens < 1 || tokens > ScenarioLimits.MAX_TOKENS) {
             problem("hashing.tokensPerNode", "must be in [1, " + ScenarioLimits.MAX_TOKENS + "], got " + tokens);
         }
         List<String> compare = given.compare() == null ? List.of() : given.compare();
         for (int i = 0; i < compare.size(); i++) {
-            oneOf("hashing.compare[" + i + "]", compare.get(i), Sharders.algorithms(), null);
+            oneOf("hashing.compare[" + i + "]", compare.get(i), HashingAlgorithm.ids(), null);
         }
         return new Scenario.Hashing(algorithm, tokens, compare);
     }

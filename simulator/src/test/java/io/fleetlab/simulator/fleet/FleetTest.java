@@ -12,7 +12,7 @@ import io.fleetlab.core.rebalance.ClusteringOptions;
 import io.fleetlab.core.rebalance.OwnershipChange;
 import io.fleetlab.core.rebalance.TargetSet;
 import io.fleetlab.core.ring.Op;
-import io.fleetlab.core.ring.Sharders;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.engine.Simulation;
 import io.fleetlab.simulator.network.LatencyModel;
 import io.fleetlab.simulator.network.NetworkConditions;
@@ -44,7 +44,7 @@ class FleetTest {
         SimNetwork network = new SimNetwork(simulation, rng, new NetworkConditions(
                 new LatencyModel("constant", 1, 0, 0, 0), 0, 0, 0, 10 * S), TransportKind.MEMBERLIST_UDP);
         TargetSet targets = TargetPopulation.generate("strings", TARGETS, rng);
-        OwnershipTables tables = new OwnershipTables(Sharders.create("alloy-ring", 64), targets, Op.READ_WRITE, 16);
+        OwnershipTables tables = new OwnershipTables(HashingAlgorithm.ALLOY_RING.create(64), targets, Op.READ_WRITE, 16);
         Fleet f = new Fleet(simulation, network, rng, new MemberSettings(GossipConfig.lan(), 0, Duration.ZERO),
                 List.of(new Component("scrape", targets, ClusteringOptions.alloyDefaults(), Duration.ZERO)), tables,
                 oracle, "n-%d");
