@@ -47,7 +47,7 @@ final class MemberTable {
     private final BroadcastQueue<SizedMessage> broadcasts;
     private final Awareness awareness;
     private final EventBus events;
-    private final Runnable viewChanged;
+    private final Consumer<String> viewChanged;
     private final long probeIntervalNanos;
     private final Map<String, Member> members = new HashMap<>();
     /** Members in probe order; shuffled at every wrap-around. */
@@ -59,7 +59,7 @@ final class MemberTable {
     private boolean leaving;
 
     MemberTable(String name, String address, GossipConfig config, Scheduler scheduler, RandomGenerator random,
-            BroadcastQueue<SizedMessage> broadcasts, Awareness awareness, EventBus events, Runnable viewChanged) {
+            BroadcastQueue<SizedMessage> broadcasts, Awareness awareness, EventBus events, Consumer<String> viewChanged) {
         this.name = name;
         this.address = address;
         this.config = config;
@@ -326,7 +326,7 @@ final class MemberTable {
         }
         if (old.gone()) {
             events.emit(new NodeEvent.Joined(m.name, m.address, m.incarnation, now));
-            viewChanged.run();
+            viewChanged.accept(m.name);
         } else if (old == NodeStatus.SUSPECT) {
             events.emit(new NodeEvent.Alive(m.name, m.incarnation, now));
         }
@@ -401,7 +401,7 @@ final class MemberTable {
         } else {
             events.emit(new NodeEvent.Dead(m.name, m.incarnation, d.from(), now));
         }
-        viewChanged.run();
+        viewChanged.accept(m.name);
     }
 
     /** Applies one entry of a remote member table (memberlist's {@code mergeState}). */

@@ -35,8 +35,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 
@@ -71,6 +75,10 @@ public final class Membership {
     private final PeerSetNotifier notifier;
     /** What {@link #peers()} built last, until the view may have changed; null to rebuild. */
     private List<Peer> peers;
+    /** The view when its changes were last taken ({@link #takeViewChanges}), by name. */
+    private final Map<String, Peer> viewTaken = new HashMap<>();
+    /** Members whose entry in the view may have changed since then. */
+    private final Set<String> touched = new HashSet<>();
     private final BroadcastQueue<SizedMessage> broadcasts = new BroadcastQueue<>(SizedMessage::size);
     private final MemberTable table;
     private final PeerStates states;
@@ -119,7 +127,17 @@ public final class Membership {
         }
         this.gossipIntervalNanos = config.gossipInterval().toNanos();
         this.codec = new PacketCodec(config.keyring(), random);
-        this.notifier = new PeerSetNotifier(scheduler, config.notifyInterval().toNanos(), this::peers);
+        this.notifier = new PeerSetNotifier(scheduler, config.notifyInterval().toNanos(), new PeerSetNotifier.View() {
+            @Override
+            public List<Peer> peers() {
+                return Membership.this.peers();
+            }
+
+            @Override
+            public boolean takeChanges(boolean fromScratch) {
+                return takeViewChanges(fromScratch);
+            }
+        });
         Awareness awareness = new Awareness(config.awarenessMaxMultiplier());
         this.table = new MemberTable(name, address, config, scheduler, random, broadcasts, awareness, events,
                 this::viewMayHaveChanged);
@@ -210,7 +228,7 @@ public final class Membership {
         if (!config.rejoinInterval().isZero() && !seeds.isEmpty()) {
             rejoinTimer = scheduler.schedule(config.rejoinInterval().toNanos(), this::rejoinTick);
         }
-        viewMayHaveChanged();
+        viewMayHaveChanged(name);
     }
 
     /**
@@ -328,14 +346,63 @@ public final class Membership {
      * rather than on every read, which at a thousand members and a notification per change was
      * most of a simulated fleet's work.
      */
-    private void viewMayHaveChanged() {
+    private void viewMayHaveChanged(String member) {
         peers = null;
+        touched.add(member);
         notifier.changed();
+    }
+
+    /**
+     * Whether the view differs from the one of the last call: only the entries of members touched
+     * since are compared (the whole view {@code fromScratch}). The same answer as comparing the
+     * sorted lists, since names are unique in a view.
+     */
+    private boolean takeViewChanges(boolean fromScratch) {
+        boolean changed = false;
+        if (fromScratch) {
+            Map<String, Peer> now = new HashMap<>();
+            for (Peer p : peers()) {
+                now.put(p.name(), p);
+            }
+            changed = !now.equals(viewTaken);
+            viewTaken.clear();
+            viewTaken.putAll(now);
+        } else {
+            for (String member : touched) {
+                Peer now = entryOf(member);
+                Peer then = now == null ? viewTaken.remove(member) : viewTaken.put(member, now);
+                changed |= !Objects.equals(now, then);
+            }
+        }
+        touched.clear();
+        return changed;
+    }
+
+    /** {@code member}'s entry in {@link #peers()} now, or null when it is not in the view. */
+    private Peer entryOf(String member) {
+        if (member.equals(name)) {
+            return new Peer(name, address, states.ownState(), true);
+        }
+        Member m = table.get(member);
+        return m == null || m == table.self() || m.status.gone() ? null
+                : new Peer(m.name, m.address, states.stateOf(m.name), false);
     }
 
     /** Hears the peer set, coalesced to at most one call per notify interval. */
     public void addPeerSetListener(PeerSetListener listener) {
         notifier.add(Objects.requireNonNull(listener, "listener"));
+        if (started) {
+            notifier.changed();
+        }
+    }
+
+    /**
+     * Hears that the peer set changed, exactly when a {@link PeerSetListener} would hear it, but
+     * without the list (read {@link #peers()} when it is needed): what a listener that only raises
+     * a flag wants, and cheaper when the view changes often.
+     */
+    public void addPeerSetChangeListener(Runnable listener) {
+        notifier.addSignal(Objects.requireNonNull(listener, "listener"));
         if (started) {
             notifier.changed();
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -25,14 +26,14 @@ final class PeerStates {
     private final BroadcastQueue<SizedMessage> broadcasts;
     private final EventBus events;
     private final Predicate<String> inView;
-    private final Runnable viewChanged;
+    private final Consumer<String> viewChanged;
     private final LamportClock clock = new LamportClock();
     private final Map<String, StateMessage> held = new HashMap<>();
     private StateMessage own;
 
     /** @param inView whether a member currently counts in the peer view (so a change must be notified) */
     PeerStates(String name, Scheduler scheduler, BroadcastQueue<SizedMessage> broadcasts, EventBus events,
-            Predicate<String> inView, Runnable viewChanged) {
+            Predicate<String> inView, Consumer<String> viewChanged) {
         this.name = name;
         this.scheduler = scheduler;
         this.broadcasts = broadcasts;
@@ -109,7 +110,7 @@ final class PeerStates {
         if (was != s.state()) {
             events.emit(new NodeEvent.StateChanged(s.nodeName(), was, s.state(), s.lamportTime(), scheduler.nowNanos()));
             if (inView.test(s.nodeName())) {
-                viewChanged.run();
+                viewChanged.accept(s.nodeName());
             }
         }
     }
@@ -118,6 +119,6 @@ final class PeerStates {
         own = new StateMessage(name, state, clock.tick());
         held.put(name, own);
         broadcasts.add(Topic.PEER_STATE, name, PacketCodec.sized(new PeerStateUpdate(own)));
-        viewChanged.run();
+        viewChanged.accept(name);
     }
 }

@@ -62,8 +62,10 @@ public final class NodeOwnership implements OwnershipStrategy {
             stable.and(next);
             int stableCount = stable.cardinality();
             // each changed token walks back to a stable one, about (nodes / stable nodes) tokens
-            // away: past about half the ring in total, one pass over everything is cheaper
-            if (stableCount > 0 && 2L * changed.cardinality() <= stableCount) {
+            // away: with few stable nodes (a fleet starting up) or many changes, walking this
+            // node's own arcs afresh is cheaper
+            if (stableCount > 0 && 2L * changed.cardinality() <= stableCount
+                    && 4L * stableCount >= index.nodeCount()) {
                 incremental = true;
                 applyArcs(changed, stable, before, next);
                 return (BitSet) owned.clone();
@@ -78,7 +80,12 @@ public final class NodeOwnership implements OwnershipStrategy {
         return incremental;
     }
 
-    /** From scratch: this node's arcs under the view, grouped once per view for all nodes that share it. */
+    /**
+     * From scratch: this node's own arcs under the view. The global arc at token {@code h} belongs
+     * to the holder of the first admitted token at or after {@code h}, so this node owns, for each
+     * of its tokens, the arcs back to (not including) the previous admitted token: walking them
+     * visits only the tokens this node owns (about a 1/V share of the index for V admitted nodes).
+     */
     private void recomputeAll(BitSet view, int admittedNodes) {
         owned.clear();
         if (admittedNodes == 0) {
@@ -88,10 +95,13 @@ public final class NodeOwnership implements OwnershipStrategy {
         if (!view.get(self)) {
             return;
         }
-        index.groupArcs(view);
-        int[] arcs = index.arcsByOwner();
-        for (int k = index.arcsStart()[self], end = index.arcsStart()[self + 1]; k < end; k++) {
-            assignArc(arcs[k], true);
+        int g = index.tokenCount();
+        for (int p : index.positionsOf(self)) {
+            int h = p;
+            do {
+                assignArc(h, true);
+                h = h == 0 ? g - 1 : h - 1;
+            } while (!view.get(index.holder(h)));
         }
     }
 
