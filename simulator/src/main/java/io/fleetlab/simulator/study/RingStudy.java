@@ -6,7 +6,7 @@ import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.KeyAwareSharder;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
-import io.fleetlab.simulator.target.TargetPopulation;
+import io.fleetlab.simulator.workload.TargetPopulation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
