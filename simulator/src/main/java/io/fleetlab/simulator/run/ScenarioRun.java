@@ -3,6 +3,7 @@ package io.fleetlab.simulator.run;
 import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.cluster.MemberSettings;
 import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.core.membership.NodeRegistry;
 import io.fleetlab.core.membership.wire.Message.NodeRecord;
 import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.peer.Peer;
@@ -58,6 +59,8 @@ public final class ScenarioRun {
     private final TargetSet targets;
     private final OwnershipTables tables;
     private final Map<String, SimNode> nodes = new LinkedHashMap<>();
+    /** Node identities shared by every node's member tables (one copy of each name, record and row). */
+    private final NodeRegistry registry = new NodeRegistry();
     private final RunMetrics metrics;
     private final GossipConfig gossip;
     private final boolean oracle;
@@ -252,7 +255,7 @@ public final class ScenarioRun {
 
     SimNode node(String name) {
         return nodes.computeIfAbsent(name, n -> new SimNode(n, new NodeScheduler(simulation), network, components, ownership,
-                metrics));
+                metrics, registry));
     }
 
     /** Nodes that are up, in the order they were first created. */
