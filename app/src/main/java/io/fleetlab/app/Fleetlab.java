@@ -1,7 +1,7 @@
 package io.fleetlab.app;
 
 import io.fleetlab.app.owner.OwnerCommand;
-import io.fleetlab.core.ring.Sharders;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.cli.SimulateCommand;
 import io.fleetlab.simulator.report.ToolVersion;
 import io.fleetlab.simulator.scenario.ScenarioVocabulary;
@@ -64,7 +64,7 @@ public final class Fleetlab implements Runnable {
 
     /** What a scenario may name: printed under {@code --help}. */
     static String vocabulary() {
-        return "%nHashing algorithms: " + String.join(", ", Sharders.algorithms())
+        return "%nHashing algorithms: " + String.join(", ", HashingAlgorithm.ids())
                 + "%nTarget shapes: " + String.join(", ", ScenarioVocabulary.targetShapes())
                 + " (or targets.file: your own targets, in the formats of fleetlab owner)"
                 + "%nTimeline actions: " + String.join(", ", ScenarioVocabulary.timelineActions())

@@ -3,7 +3,7 @@ package io.fleetlab.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetlab.core.ring.Sharders;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.scenario.ScenarioVocabulary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -39,7 +39,7 @@ class FleetlabTest {
         for (String command : new String[] {"simulate", "ring-study", "owner", "charts", "view", "node"}) {
             assertTrue(flat.contains(" " + command + " "), command + " in\n" + help.out());
         }
-        for (String name : Sharders.algorithms()) {
+        for (String name : HashingAlgorithm.ids()) {
             assertTrue(flat.contains(name), name);
         }
         ScenarioVocabulary.targetShapes().forEach(s -> assertTrue(flat.contains(s), s));

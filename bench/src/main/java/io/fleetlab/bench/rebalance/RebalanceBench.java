@@ -7,6 +7,7 @@ import io.fleetlab.core.rebalance.ClusteringOptions;
 import io.fleetlab.core.rebalance.OwnershipChange;
 import io.fleetlab.core.rebalance.Rebalancer;
 import io.fleetlab.core.ring.AlloyRing;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
 import java.util.Collection;
@@ -134,7 +135,7 @@ public class RebalanceBench {
         }
 
         @Override
-        public String algorithm() {
+        public HashingAlgorithm algorithm() {
             return inner.algorithm();
         }
     }

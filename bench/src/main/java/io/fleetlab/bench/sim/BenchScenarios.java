@@ -3,6 +3,8 @@ package io.fleetlab.bench.sim;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetlab.core.membership.GossipPreset;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.scenario.Scenario;
 import io.fleetlab.simulator.scenario.ScenarioException;
 import io.fleetlab.simulator.scenario.ScenarioLoader;
@@ -28,7 +30,7 @@ final class BenchScenarios {
         fleet.put("size", size);
         fleet.put("namePattern", "alloy-%d");
         fleet.put("joinSpread", Math.max(1, seconds / 10) + "s");
-        fleet.putObject("gossip").put("preset", "alloy");
+        fleet.putObject("gossip").put("preset", GossipPreset.ALLOY.id());
         targets(s, size * 100);
         ArrayNode timeline = s.putArray("timeline");
         ObjectNode grow = timeline.addObject();
@@ -54,7 +56,7 @@ final class BenchScenarios {
         fleet.put("size", size);
         fleet.put("namePattern", "alloy-%d");
         fleet.put("start", "converged");
-        fleet.putObject("gossip").put("preset", "alloy");
+        fleet.putObject("gossip").put("preset", GossipPreset.ALLOY.id());
         targets(s, size * 100);
         ArrayNode timeline = s.putArray("timeline");
         ObjectNode grow = timeline.addObject();
@@ -79,7 +81,7 @@ final class BenchScenarios {
         fleet.put("size", size);
         fleet.put("namePattern", "alloy-%d");
         fleet.put("joinSpread", "30s");
-        fleet.putObject("gossip").put("preset", "alloy");
+        fleet.putObject("gossip").put("preset", GossipPreset.ALLOY.id());
         targets(s, size * 10);
         ObjectNode restart = s.putArray("timeline").addObject();
         restart.put("at", "60s");
@@ -103,7 +105,7 @@ final class BenchScenarios {
         latency.put("sigma", 0.6);
         latency.put("minMs", 0.1);
         ObjectNode hashing = s.putObject("hashing");
-        hashing.put("algorithm", "alloy-ring");
+        hashing.put("algorithm", HashingAlgorithm.ALLOY_RING.id());
         hashing.put("tokensPerNode", 512);
         return s;
     }

@@ -1,5 +1,6 @@
 package io.fleetlab.bench.sim;
 
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.run.ProgressListener;
 import io.fleetlab.simulator.run.ScenarioRun;
@@ -113,7 +114,7 @@ public class ScenarioBench {
     }
 
     private static SimulationResult play(Scenario scenario, SimulatedTime time) {
-        SimulationResult result = new ScenarioRun(scenario, "alloy-ring", scenario.seed()).run(ProgressListener.NONE);
+        SimulationResult result = new ScenarioRun(scenario, HashingAlgorithm.ALLOY_RING.id(), scenario.seed()).run(ProgressListener.NONE);
         time.simulatedSeconds += scenario.duration().toNanos() / 1e9;
         return result;
     }

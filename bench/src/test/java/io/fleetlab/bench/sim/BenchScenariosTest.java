@@ -3,6 +3,7 @@ package io.fleetlab.bench.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.run.ProgressListener;
 import io.fleetlab.simulator.run.ScenarioRun;
@@ -46,14 +47,14 @@ class BenchScenariosTest {
         Action.Crash crash = assertInstanceOf(Action.Crash.class, s.timeline().get(1));
         assertEquals(Duration.ofSeconds(360), crash.at());
         Scenario small = BenchScenarios.warmFleet(20, 30);
-        SimulationResult result = new ScenarioRun(small, "alloy-ring", small.seed()).run(ProgressListener.NONE);
+        SimulationResult result = new ScenarioRun(small, HashingAlgorithm.ALLOY_RING.id(), small.seed()).run(ProgressListener.NONE);
         assertEquals(30.0, result.durationSeconds(), 1e-9);
     }
 
     @Test
     void smokeSizedScenariosRunToTheEnd() throws Exception {
         Scenario s = BenchScenarios.largeFleet(10, 30);
-        SimulationResult result = new ScenarioRun(s, "alloy-ring", s.seed()).run(ProgressListener.NONE);
+        SimulationResult result = new ScenarioRun(s, HashingAlgorithm.ALLOY_RING.id(), s.seed()).run(ProgressListener.NONE);
         assertEquals(s.name(), result.scenario());
         assertEquals(30.0, result.durationSeconds(), 1e-9);
     }

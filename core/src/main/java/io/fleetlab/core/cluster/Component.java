@@ -33,6 +33,11 @@ public record Component(String id, TargetSet targets, ClusteringOptions clusteri
 
     /** A clustered scrape component as Alloy runs it: read-write ring, 5 s reload ticks. */
     public static Component scrape(String id, TargetSet targets) {
-        return new Component(id, targets, ClusteringOptions.alloyDefaults(), PROMETHEUS_RELOAD_INTERVAL);
+        return scrape(id, targets, PROMETHEUS_RELOAD_INTERVAL);
+    }
+
+    /** A clustered scrape component on Alloy's read-write ring whose scrape manager reloads every {@code reloadInterval}. */
+    public static Component scrape(String id, TargetSet targets, Duration reloadInterval) {
+        return new Component(id, targets, ClusteringOptions.alloyDefaults(), reloadInterval);
     }
 }

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Every tunable of the gossip membership protocol, modelled on memberlist's {@code Config}.
- * Use a preset ({@link #lan()}, {@link #wan()}, {@link #alloy()}) and adjust it with the
- * {@code with...} copies.
+ * Start from a preset ({@link #lan()}, {@link #wan()}, {@link #alloy()}, or by name through
+ * {@link GossipPreset}) and change it with {@link #toBuilder()}, or one field with a
+ * {@code with...} copy.
  *
  * @param probeInterval           time between failure-detector probes of one random member
  * @param probeTimeout            how long to wait for a direct ack before asking helpers;
@@ -25,16 +26,16 @@ import java.util.Objects;
  * @param gossipToTheDeadTime     how long dead members still receive gossip, and how long they
  *                                stay in the member table before being reaped
  * @param maxJoinPeers            at most this many seeds, chosen at random, are contacted on join
- * @param joinTimeout             how long a join waits for a seed to answer before bootstrapping
- *                                a cluster of one
  * @param rejoinInterval          how often to contact the seeds again (heals partitions); zero
  *                                disables rejoining
  * @param notifyInterval          peer-set listeners hear at most one change per interval
  * @param maxPacketSize           largest datagram sent, in bytes (compound packets stay below it)
  * @param keyring                 keys for authenticated encryption; {@link Keyring#none()} sends
  *                                plaintext
- * @param streamTimeout           memberlist's {@code TCPTimeout}: how long one push-pull exchange
- *                                (a join's included) may take before it counts as failed
+ * @param streamTimeout           memberlist's {@code TCPTimeout}: how long one stream exchange
+ *                                (a push-pull, a join's included) may take from dialling to its
+ *                                last byte before it counts as failed; the real transport's
+ *                                stream deadline is this value
  */
 public record GossipConfig(
         Duration probeInterval,
@@ -49,7 +50,6 @@ public record GossipConfig(
         int awarenessMaxMultiplier,
         Duration gossipToTheDeadTime,
         int maxJoinPeers,
-        Duration joinTimeout,
         Duration rejoinInterval,
         Duration notifyInterval,
         int maxPacketSize,
@@ -59,13 +59,15 @@ public record GossipConfig(
     /** Smallest packet size that still fits a ping with a full-length node name. */
     public static final int MIN_PACKET_SIZE = 576;
 
+    /** Largest packet size: a datagram's payload with room for the headers. */
+    public static final int MAX_PACKET_SIZE = 65_000;
+
     public GossipConfig {
         positive(probeInterval, "probeInterval");
         positive(probeTimeout, "probeTimeout");
         positive(gossipInterval, "gossipInterval");
         notNegative(pushPullInterval, "pushPullInterval");
         notNegative(gossipToTheDeadTime, "gossipToTheDeadTime");
-        positive(joinTimeout, "joinTimeout");
         notNegative(rejoinInterval, "rejoinInterval");
         notNegative(notifyInterval, "notifyInterval");
         Objects.requireNonNull(keyring, "keyring");
@@ -78,34 +80,97 @@ public record GossipConfig(
         atLeast(awarenessMaxMultiplier, 1, "awarenessMaxMultiplier");
         atLeast(maxJoinPeers, 1, "maxJoinPeers");
         atLeast(maxPacketSize, MIN_PACKET_SIZE, "maxPacketSize");
-        if (maxPacketSize > 65_000) {
-            throw new IllegalArgumentException("maxPacketSize must be at most 65000, got " + maxPacketSize);
+        if (maxPacketSize > MAX_PACKET_SIZE) {
+            throw new IllegalArgumentException(
+                    "maxPacketSize must be at most " + MAX_PACKET_SIZE + ", got " + maxPacketSize);
         }
     }
 
-    /** memberlist's {@code DefaultLANConfig}: tuned for a local network. */
+    /**
+     * memberlist's {@code DefaultLANConfig} (grafana's fork, {@code config.go}), tuned for a local
+     * network. Three fields are not memberlist's and follow Alloy in every preset, so that only
+     * the protocol's timing differs between presets.
+     */
     public static GossipConfig lan() {
-        return new GossipConfig(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofMillis(200),
-                3, 3, 4, 6, 4, Duration.ofSeconds(30), 8, Duration.ofSeconds(30),
-                5, Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(1), 1400, Keyring.none(), Duration.ofSeconds(10));
-    }
-
-    /** memberlist's {@code DefaultWANConfig}: slower, more patient, for links across regions. */
-    public static GossipConfig wan() {
-        return new GossipConfig(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMillis(500),
-                4, 3, 6, 6, 4, Duration.ofSeconds(60), 8, Duration.ofSeconds(60),
-                5, Duration.ofSeconds(30), Duration.ZERO, Duration.ofSeconds(1), 1400, Keyring.none(), Duration.ofSeconds(30));
+        return builder()
+                .probeInterval(Duration.ofSeconds(1))        // DefaultLANConfig ProbeInterval: "failure check every second"
+                .probeTimeout(Duration.ofMillis(500))        // DefaultLANConfig ProbeTimeout: "reasonable RTT time for LAN"
+                .gossipInterval(Duration.ofMillis(200))      // DefaultLANConfig GossipInterval
+                .gossipNodes(3)                              // DefaultLANConfig GossipNodes
+                .indirectChecks(3)                           // DefaultLANConfig IndirectChecks
+                .suspicionMult(4)                            // DefaultLANConfig SuspicionMult
+                .suspicionMaxTimeoutMult(6)                  // DefaultLANConfig SuspicionMaxTimeoutMult
+                .retransmitMult(4)                           // DefaultLANConfig RetransmitMult
+                .pushPullInterval(Duration.ofSeconds(30))    // DefaultLANConfig PushPullInterval (PushPullNodes 1)
+                .awarenessMaxMultiplier(8)                   // DefaultLANConfig AwarenessMaxMultiplier
+                .gossipToTheDeadTime(Duration.ofSeconds(30)) // DefaultLANConfig GossipToTheDeadTime: "same as push/pull"
+                .maxJoinPeers(5)                             // not memberlist's (it joins every address given): Alloy's
+                                                             // --cluster.max-join-peers default (alloycli cmd_run.go newAlloyRun)
+                .rejoinInterval(Duration.ZERO)               // memberlist never rejoins by itself
+                .notifyInterval(Duration.ofSeconds(1))       // not memberlist's: Alloy's stateUpdateMinInterval
+                                                             // (internal/service/cluster/cluster.go)
+                .maxPacketSize(1400)                         // DefaultLANConfig UDPBufferSize
+                .keyring(Keyring.none())                     // DefaultLANConfig SecretKey and Keyring: nil
+                .streamTimeout(Duration.ofSeconds(10))       // DefaultLANConfig TCPTimeout
+                .build();
     }
 
     /**
-     * Grafana Alloy's settings (the default): memberlist LAN with a 5 s probe interval, 2 s probe
-     * timeout and a 2 s stream timeout (ckit {@code node.go} {@code NewNode}), up to 5 join peers,
-     * a rejoin every 60 s and one change notification per second (alloy
-     * {@code internal/service/cluster/cluster.go}).
+     * memberlist's {@code DefaultWANConfig} (grafana's fork, {@code config.go}): slower and more
+     * patient, for links across regions; the fields it does not change are {@link #lan()}'s.
+     */
+    public static GossipConfig wan() {
+        return builder()
+                .probeInterval(Duration.ofSeconds(5))        // DefaultWANConfig ProbeInterval
+                .probeTimeout(Duration.ofSeconds(3))         // DefaultWANConfig ProbeTimeout
+                .gossipInterval(Duration.ofMillis(500))      // DefaultWANConfig GossipInterval
+                .gossipNodes(4)                              // DefaultWANConfig GossipNodes: "gossip less frequently,
+                                                             // but to an additional node"
+                .indirectChecks(3)                           // DefaultLANConfig IndirectChecks (unchanged by WAN)
+                .suspicionMult(6)                            // DefaultWANConfig SuspicionMult
+                .suspicionMaxTimeoutMult(6)                  // DefaultLANConfig SuspicionMaxTimeoutMult (unchanged)
+                .retransmitMult(4)                           // DefaultLANConfig RetransmitMult (unchanged)
+                .pushPullInterval(Duration.ofSeconds(60))    // DefaultWANConfig PushPullInterval
+                .awarenessMaxMultiplier(8)                   // DefaultLANConfig AwarenessMaxMultiplier (unchanged)
+                .gossipToTheDeadTime(Duration.ofSeconds(60)) // DefaultWANConfig GossipToTheDeadTime
+                .maxJoinPeers(5)                             // Alloy's --cluster.max-join-peers default, as in lan()
+                .rejoinInterval(Duration.ZERO)               // memberlist never rejoins by itself
+                .notifyInterval(Duration.ofSeconds(1))       // Alloy's stateUpdateMinInterval, as in lan()
+                .maxPacketSize(1400)                         // DefaultLANConfig UDPBufferSize (unchanged)
+                .keyring(Keyring.none())                     // no keys, as in lan()
+                .streamTimeout(Duration.ofSeconds(30))       // DefaultWANConfig TCPTimeout
+                .build();
+    }
+
+    /**
+     * Grafana Alloy's settings (the default): memberlist's {@code DefaultLANConfig} as ckit
+     * ({@code node.go}, {@code NewNode}) overrides it, plus Alloy's own join, rejoin and
+     * notification rules.
      */
     public static GossipConfig alloy() {
-        return lan().withProbeInterval(Duration.ofSeconds(5)).withProbeTimeout(Duration.ofSeconds(2))
-                .withRejoinInterval(Duration.ofSeconds(60)).withStreamTimeout(Duration.ofSeconds(2));
+        return builder()
+                .probeInterval(Duration.ofSeconds(5))        // ckit node.go NewNode: mlc.ProbeInterval = 5s
+                .probeTimeout(Duration.ofSeconds(2))         // ckit node.go NewNode: mlc.ProbeTimeout = 2s
+                .gossipInterval(Duration.ofMillis(200))      // DefaultLANConfig GossipInterval (ckit keeps it)
+                .gossipNodes(3)                              // DefaultLANConfig GossipNodes (ckit keeps it)
+                .indirectChecks(3)                           // DefaultLANConfig IndirectChecks (ckit keeps it)
+                .suspicionMult(4)                            // DefaultLANConfig SuspicionMult (ckit keeps it)
+                .suspicionMaxTimeoutMult(6)                  // DefaultLANConfig SuspicionMaxTimeoutMult (ckit keeps it)
+                .retransmitMult(4)                           // DefaultLANConfig RetransmitMult (ckit keeps it, and uses
+                                                             // it for its own state broadcasts too)
+                .pushPullInterval(Duration.ofSeconds(30))    // DefaultLANConfig PushPullInterval (ckit keeps it)
+                .awarenessMaxMultiplier(8)                   // DefaultLANConfig AwarenessMaxMultiplier (ckit keeps it)
+                .gossipToTheDeadTime(Duration.ofSeconds(30)) // DefaultLANConfig GossipToTheDeadTime (ckit keeps it)
+                .maxJoinPeers(5)                             // alloycli cmd_run.go newAlloyRun: clusterMaxJoinPeers 5,
+                                                             // picked at random (cluster.go getRandomPeers)
+                .rejoinInterval(Duration.ofSeconds(60))      // alloycli cmd_run.go newAlloyRun: clusterRejoinInterval 60s
+                .notifyInterval(Duration.ofSeconds(1))       // cluster.go stateUpdateMinInterval: a 1/s token bucket
+                .maxPacketSize(1400)                         // DefaultLANConfig UDPBufferSize: ckit raises it to 10 MiB
+                                                             // for its HTTP/2 transport; over UDP the LAN value holds
+                                                             // (the simulator's ckit transport raises it)
+                .keyring(Keyring.none())                     // ckit sets no memberlist keys (it encrypts with TLS)
+                .streamTimeout(Duration.ofSeconds(2))        // ckit node.go NewNode: mlc.TCPTimeout = 2s
+                .build();
     }
 
     /** The default configuration, {@link #alloy()}. */
@@ -113,112 +178,227 @@ public record GossipConfig(
         return alloy();
     }
 
+    /** An empty builder: every field must be set before {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration's fields, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder()
+                .probeInterval(probeInterval).probeTimeout(probeTimeout).gossipInterval(gossipInterval)
+                .gossipNodes(gossipNodes).indirectChecks(indirectChecks).suspicionMult(suspicionMult)
+                .suspicionMaxTimeoutMult(suspicionMaxTimeoutMult).retransmitMult(retransmitMult)
+                .pushPullInterval(pushPullInterval).awarenessMaxMultiplier(awarenessMaxMultiplier)
+                .gossipToTheDeadTime(gossipToTheDeadTime).maxJoinPeers(maxJoinPeers).rejoinInterval(rejoinInterval)
+                .notifyInterval(notifyInterval).maxPacketSize(maxPacketSize).keyring(keyring)
+                .streamTimeout(streamTimeout);
+    }
+
     public GossipConfig withProbeInterval(Duration v) {
-        return new GossipConfig(v, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().probeInterval(v).build();
     }
 
     public GossipConfig withProbeTimeout(Duration v) {
-        return new GossipConfig(probeInterval, v, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().probeTimeout(v).build();
     }
 
     public GossipConfig withGossipInterval(Duration v) {
-        return new GossipConfig(probeInterval, probeTimeout, v, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().gossipInterval(v).build();
     }
 
     public GossipConfig withGossipNodes(int v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, v, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().gossipNodes(v).build();
     }
 
     public GossipConfig withIndirectChecks(int v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, v, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().indirectChecks(v).build();
     }
 
     public GossipConfig withSuspicionMult(int v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, v,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().suspicionMult(v).build();
     }
 
     public GossipConfig withSuspicionMaxTimeoutMult(int v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                v, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().suspicionMaxTimeoutMult(v).build();
     }
 
     public GossipConfig withRetransmitMult(int v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, v, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().retransmitMult(v).build();
     }
 
     public GossipConfig withPushPullInterval(Duration v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, v, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().pushPullInterval(v).build();
     }
 
     public GossipConfig withAwarenessMaxMultiplier(int v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, v,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().awarenessMaxMultiplier(v).build();
     }
 
     public GossipConfig withGossipToTheDeadTime(Duration v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                v, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().gossipToTheDeadTime(v).build();
     }
 
     public GossipConfig withMaxJoinPeers(int v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, v, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
-    }
-
-    public GossipConfig withJoinTimeout(Duration v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, v, rejoinInterval, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().maxJoinPeers(v).build();
     }
 
     public GossipConfig withRejoinInterval(Duration v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, v, notifyInterval, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().rejoinInterval(v).build();
     }
 
     public GossipConfig withNotifyInterval(Duration v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, v, maxPacketSize, keyring, streamTimeout);
+        return toBuilder().notifyInterval(v).build();
     }
 
     public GossipConfig withMaxPacketSize(int v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, v, keyring, streamTimeout);
+        return toBuilder().maxPacketSize(v).build();
     }
 
     public GossipConfig withStreamTimeout(Duration v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, keyring, v);
+        return toBuilder().streamTimeout(v).build();
     }
 
     public GossipConfig withKeyring(Keyring v) {
-        return new GossipConfig(probeInterval, probeTimeout, gossipInterval, gossipNodes, indirectChecks, suspicionMult,
-                suspicionMaxTimeoutMult, retransmitMult, pushPullInterval, awarenessMaxMultiplier,
-                gossipToTheDeadTime, maxJoinPeers, joinTimeout, rejoinInterval, notifyInterval, maxPacketSize, v, streamTimeout);
+        return toBuilder().keyring(v).build();
+    }
+
+    /**
+     * Collects the fields of a {@link GossipConfig}. Nothing has a default here: a field left
+     * unset makes {@link #build()} fail naming it, so a preset cannot forget one.
+     */
+    public static final class Builder {
+        private Duration probeInterval;
+        private Duration probeTimeout;
+        private Duration gossipInterval;
+        private Integer gossipNodes;
+        private Integer indirectChecks;
+        private Integer suspicionMult;
+        private Integer suspicionMaxTimeoutMult;
+        private Integer retransmitMult;
+        private Duration pushPullInterval;
+        private Integer awarenessMaxMultiplier;
+        private Duration gossipToTheDeadTime;
+        private Integer maxJoinPeers;
+        private Duration rejoinInterval;
+        private Duration notifyInterval;
+        private Integer maxPacketSize;
+        private Keyring keyring;
+        private Duration streamTimeout;
+
+        private Builder() {}
+
+        public Builder probeInterval(Duration v) {
+            probeInterval = v;
+            return this;
+        }
+
+        public Builder probeTimeout(Duration v) {
+            probeTimeout = v;
+            return this;
+        }
+
+        public Builder gossipInterval(Duration v) {
+            gossipInterval = v;
+            return this;
+        }
+
+        public Builder gossipNodes(int v) {
+            gossipNodes = v;
+            return this;
+        }
+
+        public Builder indirectChecks(int v) {
+            indirectChecks = v;
+            return this;
+        }
+
+        public Builder suspicionMult(int v) {
+            suspicionMult = v;
+            return this;
+        }
+
+        public Builder suspicionMaxTimeoutMult(int v) {
+            suspicionMaxTimeoutMult = v;
+            return this;
+        }
+
+        public Builder retransmitMult(int v) {
+            retransmitMult = v;
+            return this;
+        }
+
+        public Builder pushPullInterval(Duration v) {
+            pushPullInterval = v;
+            return this;
+        }
+
+        public Builder awarenessMaxMultiplier(int v) {
+            awarenessMaxMultiplier = v;
+            return this;
+        }
+
+        public Builder gossipToTheDeadTime(Duration v) {
+            gossipToTheDeadTime = v;
+            return this;
+        }
+
+        public Builder maxJoinPeers(int v) {
+            maxJoinPeers = v;
+            return this;
+        }
+
+        public Builder rejoinInterval(Duration v) {
+            rejoinInterval = v;
+            return this;
+        }
+
+        public Builder notifyInterval(Duration v) {
+            notifyInterval = v;
+            return this;
+        }
+
+        public Builder maxPacketSize(int v) {
+            maxPacketSize = v;
+            return this;
+        }
+
+        public Builder keyring(Keyring v) {
+            keyring = v;
+            return this;
+        }
+
+        public Builder streamTimeout(Duration v) {
+            streamTimeout = v;
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws NullPointerException     naming the first field left unset
+         * @throws IllegalArgumentException naming a field out of range
+         */
+        public GossipConfig build() {
+            return new GossipConfig(
+                    Objects.requireNonNull(probeInterval, "probeInterval"),
+                    Objects.requireNonNull(probeTimeout, "probeTimeout"),
+                    Objects.requireNonNull(gossipInterval, "gossipInterval"),
+                    Objects.requireNonNull(gossipNodes, "gossipNodes"),
+                    Objects.requireNonNull(indirectChecks, "indirectChecks"),
+                    Objects.requireNonNull(suspicionMult, "suspicionMult"),
+                    Objects.requireNonNull(suspicionMaxTimeoutMult, "suspicionMaxTimeoutMult"),
+                    Objects.requireNonNull(retransmitMult, "retransmitMult"),
+                    Objects.requireNonNull(pushPullInterval, "pushPullInterval"),
+                    Objects.requireNonNull(awarenessMaxMultiplier, "awarenessMaxMultiplier"),
+                    Objects.requireNonNull(gossipToTheDeadTime, "gossipToTheDeadTime"),
+                    Objects.requireNonNull(maxJoinPeers, "maxJoinPeers"),
+                    Objects.requireNonNull(rejoinInterval, "rejoinInterval"),
+                    Objects.requireNonNull(notifyInterval, "notifyInterval"),
+                    Objects.requireNonNull(maxPacketSize, "maxPacketSize"),
+                    Objects.requireNonNull(keyring, "keyring"),
+                    Objects.requireNonNull(streamTimeout, "streamTimeout"));
+        }
     }
 
     private static void positive(Duration d, String name) {

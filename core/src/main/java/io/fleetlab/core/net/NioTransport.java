@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
  */
 public final class NioTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(NioTransport.class.getName());
-    private static final int STREAM_TIMEOUT_MILLIS = 10_000;
 
     private final RealTimeScheduler loop;
     private final DatagramChannel udp;
@@ -38,6 +37,7 @@ public final class NioTransport implements Transport {
     private final ExecutorService receivers;
     private final DeadlineExecutor senders;
     private final StreamReceiver streams;
+    private final int dialTimeoutMillis;
     private final Map<String, InetSocketAddress> resolved = new ConcurrentHashMap<>();
     private volatile TransportHandler handler;
     private volatile boolean closed;
@@ -58,6 +58,8 @@ public final class NioTransport implements Transport {
      */
     public NioTransport(InetSocketAddress bind, RealTimeScheduler loop, StreamLimits limits) throws IOException {
         this.loop = loop;
+        // memberlist dials with the same TCPTimeout that bounds the whole stream
+        this.dialTimeoutMillis = Math.toIntExact(Math.max(1, limits.maxStreamTime().toMillis()));
         DatagramChannel u = null;
         ServerSocketChannel t = null;
         for (int attempt = 0; ; attempt++) {
@@ -135,7 +137,7 @@ public final class NioTransport implements Transport {
         try {
             senders.execute(() -> {
                 try (SocketChannel ch = SocketChannel.open()) {
-                    ch.socket().connect(resolve(toAddress), STREAM_TIMEOUT_MILLIS);
+                    ch.socket().connect(resolve(toAddress), dialTimeoutMillis);
                     ByteBuffer buf = ByteBuffer.allocate(4 + message.length);
                     buf.putInt(message.length).put(message).flip();
                     while (buf.hasRemaining()) {

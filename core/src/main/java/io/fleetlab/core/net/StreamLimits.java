@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param maxInboundStreams  inbound streams open at once; a connection beyond that is closed at once
  * @param maxBytesInFlight   buffer bytes held by all unfinished inbound streams together; a stream
  *                           that would need more is dropped
- * @param maxStreamTime      time from accepting a stream to its last byte; slower streams are dropped
+ * @param maxStreamTime      time from dialling or accepting a stream to its last byte; slower streams
+ *                           are dropped
  * @param maxMessageBytes    the largest message a length header may announce
  * @param outboundThreads    threads that dial and write outbound streams
  * @param outboundQueue      outbound messages that may wait for such a thread; beyond that a send
@@ -22,7 +23,8 @@ public record StreamLimits(int maxInboundStreams, long maxBytesInFlight, Duratio
 
     public StreamLimits {
         if (maxInboundStreams < 1 || maxBytesInFlight < 1 || maxMessageBytes < 1 || outboundThreads < 1
-                || outboundQueue < 1 || maxStreamTime.isNegative() || maxStreamTime.isZero()) {
+                || outboundQueue < 1 || maxStreamTime.isNegative() || maxStreamTime.isZero()
+                || maxStreamTime.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("stream limits must be positive: " + maxInboundStreams + ", "
                     + maxBytesInFlight + ", " + maxStreamTime + ", " + maxMessageBytes + ", " + outboundThreads
                     + ", " + outboundQueue);
@@ -35,5 +37,15 @@ public record StreamLimits(int maxInboundStreams, long maxBytesInFlight, Duratio
      */
     public static StreamLimits defaults() {
         return new StreamLimits(64, 32L << 20, Duration.ofSeconds(10), PacketCodec.MAX_STREAM_BYTES, 4, 256);
+    }
+
+    /**
+     * These limits with another stream time, which bounds dialling too. A node passes its
+     * {@code GossipConfig.streamTimeout()}: memberlist uses its one {@code TCPTimeout} to dial
+     * and as the deadline of every stream, inbound and outbound ({@code net.go}: {@code handleConn},
+     * {@code sendAndReceiveState}).
+     */
+    public StreamLimits withMaxStreamTime(Duration d) {
+        return new StreamLimits(maxInboundStreams, maxBytesInFlight, d, maxMessageBytes, outboundThreads, outboundQueue);
     }
 }

@@ -84,7 +84,7 @@ public final class ClusterNode {
             }
         }
         List<Component> components = targets == null ? List.of()
-                : List.of(Component.scrape(COMPONENT, targets.keys()));
+                : List.of(Component.scrape(COMPONENT, targets.keys(), options.scrapeReloadInterval()));
         LocalNode node = LocalNode.create(options.name(), NioTransport.parse(options.bind()),
                 MemberSettings.of(config), new SecureRandom(), components);
         KeyringWatcher watcher = options.keyringFile() == null ? null

@@ -14,10 +14,13 @@ import io.fleetlab.core.membership.TrafficCounters;
 import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.net.NioTransport;
 import io.fleetlab.core.net.RealTimeScheduler;
+import io.fleetlab.core.net.StreamLimits;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.rebalance.OwnershipChange;
 import io.fleetlab.core.rebalance.OwnershipStrategy;
+import io.fleetlab.core.ring.AlloyRing;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -64,7 +67,7 @@ public final class LocalNode implements AutoCloseable {
         };
         try {
             this.member = loop.call(() -> new ClusterMember(name, settings, loop, transport, random, components,
-                    OwnershipStrategy.ownRing("alloy-ring", io.fleetlab.core.ring.AlloyRing.DEFAULT_TOKENS), listener));
+                    OwnershipStrategy.ownRing(HashingAlgorithm.ALLOY_RING, AlloyRing.DEFAULT_TOKENS), listener));
         } catch (InterruptedException | ExecutionException e) {
             throw new IOException("could not create the node", e instanceof ExecutionException ? e.getCause() : e);
         }
@@ -85,7 +88,8 @@ public final class LocalNode implements AutoCloseable {
         RealTimeScheduler loop = new RealTimeScheduler("fleetlab-" + name);
         NioTransport transport;
         try {
-            transport = new NioTransport(bind, loop);
+            // one stream timeout, memberlist's TCPTimeout, for the protocol and the transport alike
+            transport = new NioTransport(bind, loop, StreamLimits.defaults().withMaxStreamTime(settings.gossip().streamTimeout()));
         } catch (IOException e) {
             loop.close();
             throw e;

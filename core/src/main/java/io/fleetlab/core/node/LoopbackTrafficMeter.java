@@ -1,6 +1,7 @@
 package io.fleetlab.core.node;
 
 import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.core.membership.GossipPreset;
 import io.fleetlab.core.peer.PeerState;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import java.util.SplittableRandom;
  * Measures the protocol's steady-state cost: starts N nodes on loopback, waits for them to
  * converge, then reports packets, messages and bytes sent per node per second over a window.
  *
- * <pre>java -cp core/target/classes io.fleetlab.core.node.LoopbackTrafficMeter [nodes] [seconds] [alloy|lan|fast]</pre>
+ * <pre>java -cp core/target/classes io.fleetlab.core.node.LoopbackTrafficMeter [nodes] [seconds] [alloy|lan|wan|fast]</pre>
  */
 public final class LoopbackTrafficMeter {
     private LoopbackTrafficMeter() {
@@ -22,15 +23,13 @@ public final class LoopbackTrafficMeter {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        String preset = args.length > 2 ? args[2] : "alloy";
-        GossipConfig config = switch (preset) {
-            case "alloy" -> GossipConfig.alloy();
-            case "lan" -> GossipConfig.lan();
-            case "fast" -> GossipConfig.lan().withProbeInterval(Duration.ofMillis(200))
-                    .withProbeTimeout(Duration.ofMillis(100)).withGossipInterval(Duration.ofMillis(50))
-                    .withPushPullInterval(Duration.ofSeconds(2));
-            default -> throw new IllegalArgumentException("preset: expected alloy, lan or fast, got " + preset);
-        };
+        String preset = args.length > 2 ? args[2] : GossipPreset.DEFAULT.id();
+        // "fast" is this tool's own timing (lan sped up), not a preset a node or scenario can name
+        GossipConfig config = preset.equals("fast")
+                ? GossipConfig.lan().toBuilder().probeInterval(Duration.ofMillis(200))
+                        .probeTimeout(Duration.ofMillis(100)).gossipInterval(Duration.ofMillis(50))
+                        .pushPullInterval(Duration.ofSeconds(2)).build()
+                : GossipPreset.of(preset).config();
         SplittableRandom seeds = new SplittableRandom(1);
         List<LocalNode> nodes = new ArrayList<>();
         try {

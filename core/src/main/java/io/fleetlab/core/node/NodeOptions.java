@@ -1,13 +1,19 @@
 package io.fleetlab.core.node;
 
+import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.core.membership.GossipPreset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@link ClusterNode}'s command line: {@code --name}, {@code --bind}, {@code --join} (repeatable or
  * comma-separated), {@code --http}, {@code --preset lan|wan|alloy}, {@code --viewer},
- * {@code --keyring-file}, {@code --require-encryption}.
+ * {@code --keyring-file}, {@code --require-encryption}, {@code --targets},
+ * {@code --scrape-reload-interval}.
  *
  * @param name   node name (required)
  * @param bind   gossip address, {@code host:port}
@@ -18,29 +24,41 @@ import java.util.List;
  * @param keyringFile       a {@link KeyringFile} to encrypt gossip with, or null for plaintext
  * @param requireEncryption refuse to run without {@code keyringFile}
  * @param targets the targets file to share out ({@link TargetsFile}), or null for none
+ * @param scrapeReloadInterval how often the targets component's scrape manager applies ownership
+ *                             changes (Prometheus' {@code DiscoveryReloadInterval}); zero applies
+ *                             them at once
  */
 public record NodeOptions(String name, String bind, List<String> join, String http, GossipConfig config,
-        boolean viewer, String keyringFile, boolean requireEncryption, String targets) {
+        boolean viewer, String keyringFile, boolean requireEncryption, String targets, Duration scrapeReloadInterval) {
+
+    /** The longest {@code --scrape-reload-interval} accepted. */
+    static final Duration MAX_RELOAD_INTERVAL = Duration.ofHours(1);
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
     static final String USAGE = """
             usage: ClusterNode --name NAME [--bind HOST:PORT] [--join HOST:PORT[,HOST:PORT...]]...
-                               [--http HOST:PORT] [--preset alloy|lan|wan] [--viewer]
+                               [--http HOST:PORT] [--preset %s] [--viewer]
                                [--keyring-file FILE] [--require-encryption] [--targets FILE]
+                               [--scrape-reload-interval DURATION]
               --name     unique node name (required)
               --bind     gossip address for UDP and TCP (default 127.0.0.1:7946)
               --join     seed node(s) to join through; repeatable; none = start a new cluster
               --http     serve /peers (Alloy's peer list), /targets (owned targets) and /metrics
                          (Prometheus text format) at http://HOST:PORT
-              --preset   gossip timing preset (default alloy)
+              --preset   gossip timing preset (default %s)
               --viewer   watch the cluster without becoming a participant
               --targets  a JSON list of targets (strings, or objects of labels) to share out
                          with the others on Alloy's ring; nothing is scraped
+              --scrape-reload-interval DURATION  how often the targets' scrape manager applies
+                         ownership changes, e.g. 5s, 500ms, 0s = at once (default %s, Prometheus'
+                         DiscoveryReloadInterval, which Alloy keeps; at most 1h)
               --keyring-file FILE   encrypt and authenticate gossip with the AES keys in FILE (a JSON
                          array of base64 keys, the first primary); re-read every 10 s to rotate keys
               --require-encryption  refuse to start without --keyring-file
             Without a keyring gossip is plaintext: anyone who can reach the gossip port can join,
             forge or remove members. Use plaintext on trusted networks only.
-            """;
+            """.formatted(String.join("|", GossipPreset.ids()), GossipPreset.DEFAULT.id(),
+            text(Component.PROMETHEUS_RELOAD_INTERVAL));
 
     /**
      * Parses the arguments.
@@ -52,7 +70,8 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
         String bind = "127.0.0.1:7946";
         List<String> join = new ArrayList<>();
         String http = null;
-        GossipConfig config = GossipConfig.alloy();
+        GossipConfig config = GossipPreset.DEFAULT.config();
+        Duration reload = Component.PROMETHEUS_RELOAD_INTERVAL;
         boolean viewer = false;
         String targets = null;
         String keyringFile = null;
@@ -69,7 +88,8 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
             switch (key) {
                 case "--viewer" -> viewer = true;
                 case "--require-encryption" -> requireEncryption = true;
-                case "--name", "--bind", "--join", "--http", "--preset", "--keyring-file", "--targets" -> {
+                case "--name", "--bind", "--join", "--http", "--preset", "--keyring-file", "--targets",
+                        "--scrape-reload-interval" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(key + ": expected a value");
@@ -89,13 +109,8 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
                                 }
                             }
                         }
-                        default -> config = switch (value) {
-                            case "alloy" -> GossipConfig.alloy();
-                            case "lan" -> GossipConfig.lan();
-                            case "wan" -> GossipConfig.wan();
-                            default -> throw new IllegalArgumentException(
-                                    "--preset: expected alloy, lan or wan, got '" + value + "'");
-                        };
+                        case "--scrape-reload-interval" -> reload = duration(key, value);
+                        default -> config = preset(key, value).config();
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
@@ -108,7 +123,37 @@ public record NodeOptions(String name, String bind, List<String> join, String ht
             throw new IllegalArgumentException("--require-encryption: needs --keyring-file");
         }
         return new NodeOptions(name, bind, List.copyOf(join), http, config, viewer, keyringFile, requireEncryption,
-                targets);
+                targets, reload);
+    }
+
+    private static GossipPreset preset(String flag, String value) {
+        try {
+            return GossipPreset.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": expected one of " + GossipPreset.ids() + ", got '" + value + "'");
+        }
+    }
+
+    /** A whole number of milliseconds, seconds or minutes ({@code 500ms}, {@code 5s}, {@code 1m}), 0 to 1 h. */
+    static Duration duration(String flag, String value) {
+        Matcher m = DURATION.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(flag + ": expected a duration such as 5s, 500ms or 1m, got '" + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            default -> Duration.ofMinutes(n);
+        };
+        if (d.compareTo(MAX_RELOAD_INTERVAL) > 0) {
+            throw new IllegalArgumentException(flag + ": must be at most " + text(MAX_RELOAD_INTERVAL) + ", got '" + value + "'");
+        }
+        return d;
+    }
+
+    private static String text(Duration d) {
+        return d.toMillis() % 1000 != 0 ? d.toMillis() + "ms" : d.toSeconds() + "s";
     }
 
     private static String address(String flag, String value) {

@@ -1,9 +1,9 @@
 package io.fleetlab.core.rebalance;
 
 import io.fleetlab.core.peer.Peer;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
-import io.fleetlab.core.ring.Sharders;
 import java.util.BitSet;
 import java.util.List;
 
@@ -45,9 +45,9 @@ public interface OwnershipStrategy {
         return new RingOwnership(sharder);
     }
 
-    /** Each node gets its own sharder of {@code algorithm} with {@code tokensPerNode} (see {@link Sharders}). */
-    static Factory ownRing(String algorithm, int tokensPerNode) {
-        Sharders.create(algorithm, tokensPerNode); // refuse an unknown algorithm now, not on the first view
-        return localName -> new RingOwnership(Sharders.create(algorithm, tokensPerNode));
+    /** Each node gets its own sharder of {@code algorithm} with {@code tokensPerNode}. */
+    static Factory ownRing(HashingAlgorithm algorithm, int tokensPerNode) {
+        java.util.Objects.requireNonNull(algorithm, "algorithm");
+        return localName -> new RingOwnership(algorithm.create(tokensPerNode));
     }
 }

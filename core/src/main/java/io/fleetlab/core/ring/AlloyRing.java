@@ -75,7 +75,7 @@ public final class AlloyRing extends AbstractSharder {
     }
 
     @Override
-    public String algorithm() {
-        return "alloy-ring";
+    public HashingAlgorithm algorithm() {
+        return HashingAlgorithm.ALLOY_RING;
     }
 }

@@ -153,7 +153,7 @@ public final class BoundedLoadRing extends AbstractSharder implements KeyAwareSh
     }
 
     @Override
-    public String algorithm() {
-        return "bounded-load";
+    public HashingAlgorithm algorithm() {
+        return HashingAlgorithm.BOUNDED_LOAD;
     }
 }

@@ -82,7 +82,7 @@ public final class JumpHashing extends AbstractSharder {
     }
 
     @Override
-    public String algorithm() {
-        return "jump";
+    public HashingAlgorithm algorithm() {
+        return HashingAlgorithm.JUMP;
     }
 }

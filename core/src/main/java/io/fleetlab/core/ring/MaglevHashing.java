@@ -100,7 +100,7 @@ public final class MaglevHashing extends AbstractSharder {
     }
 
     @Override
-    public String algorithm() {
-        return "maglev";
+    public HashingAlgorithm algorithm() {
+        return HashingAlgorithm.MAGLEV;
     }
 }

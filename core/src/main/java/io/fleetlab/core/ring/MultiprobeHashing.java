@@ -116,7 +116,7 @@ public final class MultiprobeHashing extends AbstractSharder {
     }
 
     @Override
-    public String algorithm() {
-        return "multiprobe";
+    public HashingAlgorithm algorithm() {
+        return HashingAlgorithm.MULTIPROBE;
     }
 }

@@ -65,7 +65,7 @@ public final class RendezvousHashing extends AbstractSharder {
     }
 
     @Override
-    public String algorithm() {
-        return "rendezvous";
+    public HashingAlgorithm algorithm() {
+        return HashingAlgorithm.RENDEZVOUS;
     }
 }

@@ -30,6 +30,6 @@ public interface Sharder {
      */
     Peer owner(long key, Op op);
 
-    /** The algorithm's short name, as used in scenario files and reports (e.g. {@code alloy-ring}). */
-    String algorithm();
+    /** The algorithm, whose {@link HashingAlgorithm#id()} scenario files and reports use. */
+    HashingAlgorithm algorithm();
 }

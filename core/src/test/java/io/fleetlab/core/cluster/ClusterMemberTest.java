@@ -14,6 +14,7 @@ import io.fleetlab.core.rebalance.ClusteringOptions;
 import io.fleetlab.core.rebalance.OwnershipChange;
 import io.fleetlab.core.rebalance.OwnershipStrategy;
 import io.fleetlab.core.rebalance.TargetSet;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ class ClusterMemberTest {
     private ClusterMember member(String name, MemberSettings settings, Duration reload, ClusterListener listener) {
         Component c = new Component("prometheus.scrape.default", targets, ClusteringOptions.alloyDefaults(), reload);
         return new ClusterMember(name, settings, scheduler, network.transport(name + ":7946"), random, List.of(c),
-                OwnershipStrategy.ownRing("alloy-ring", 64), listener);
+                OwnershipStrategy.ownRing(HashingAlgorithm.ALLOY_RING, 64), listener);
     }
 
     /**
@@ -110,7 +111,7 @@ class ClusterMemberTest {
                 sizes.add(peers.size());
             }
         };
-        ComponentHost host = new ComponentHost("a", scheduler, List.of(), OwnershipStrategy.ownRing("alloy-ring", 8),
+        ComponentHost host = new ComponentHost("a", scheduler, List.of(), OwnershipStrategy.ownRing(HashingAlgorithm.ALLOY_RING, 8),
                 MemberSettings.of(GossipConfig.alloy()), l);
         host.start(() -> List.copyOf(view));
         for (int i = 0; i < 5; i++) {
@@ -141,7 +142,7 @@ class ClusterMemberTest {
                 }
             };
             Component c = new Component("s", targets, ClusteringOptions.alloyDefaults(), reload);
-            ComponentHost host = new ComponentHost("a", clock, List.of(c), OwnershipStrategy.ownRing("alloy-ring", 64),
+            ComponentHost host = new ComponentHost("a", clock, List.of(c), OwnershipStrategy.ownRing(HashingAlgorithm.ALLOY_RING, 64),
                     MemberSettings.of(GossipConfig.alloy().withNotifyInterval(Duration.ZERO)), l);
             clock.runFor(Duration.ofMillis(300));
             host.start(() -> List.copyOf(view));
@@ -172,7 +173,7 @@ class ClusterMemberTest {
     void waitForSizeOwnsNothingUntilTheSizeOrTheDeadline() {
         List<Peer> view = new ArrayList<>(List.of(new Peer("a", "a:1", PeerState.PARTICIPANT, true)));
         Component c = new Component("s", targets, ClusteringOptions.alloyDefaults(), Duration.ZERO);
-        ComponentHost bySize = new ComponentHost("a", scheduler, List.of(c), OwnershipStrategy.ownRing("alloy-ring", 64),
+        ComponentHost bySize = new ComponentHost("a", scheduler, List.of(c), OwnershipStrategy.ownRing(HashingAlgorithm.ALLOY_RING, 64),
                 MemberSettings.of(GossipConfig.alloy()).withWaitForSize(2, Duration.ofSeconds(30)), ClusterListener.NONE);
         bySize.start(() -> List.copyOf(view));
         assertFalse(bySize.ready());
@@ -184,7 +185,7 @@ class ClusterMemberTest {
         assertTrue(bySize.scrapingCount(0) > 0 && bySize.scrapingCount(0) < targets.size());
 
         List<Peer> alone = List.of(new Peer("z", "z:1", PeerState.PARTICIPANT, true));
-        ComponentHost byDeadline = new ComponentHost("z", scheduler, List.of(c), OwnershipStrategy.ownRing("alloy-ring", 64),
+        ComponentHost byDeadline = new ComponentHost("z", scheduler, List.of(c), OwnershipStrategy.ownRing(HashingAlgorithm.ALLOY_RING, 64),
                 MemberSettings.of(GossipConfig.alloy()).withWaitForSize(3, Duration.ofSeconds(30)), ClusterListener.NONE);
         byDeadline.start(() -> alone);
         scheduler.runFor(Duration.ofSeconds(29));

@@ -196,7 +196,7 @@ class ProtocolRulesTest {
 
     @Test
     void bootstrapsAloneWhenNoSeedAnswersAndRejoinsLater() {
-        GossipConfig cfg = LAN.withRejoinInterval(Duration.ofSeconds(5)).withJoinTimeout(Duration.ofSeconds(1));
+        GossipConfig cfg = LAN.withRejoinInterval(Duration.ofSeconds(5)).withStreamTimeout(Duration.ofSeconds(1));
         SimCluster c = new SimCluster(30, cfg);
         Membership lonely = c.add();
         Membership late = c.add();

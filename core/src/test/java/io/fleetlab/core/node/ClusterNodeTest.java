@@ -53,15 +53,33 @@ class ClusterNodeTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> NodeOptions.parse(new String[] {"--name", "a", "--join", "h:99999"})).getMessage()
                 .contains("port"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> NodeOptions.parse(new String[] {"--name", "a", "--preset", "fast"})).getMessage()
-                .contains("alloy, lan or wan"));
+        assertEquals("--preset: expected one of [alloy, lan, wan], got 'fast'", assertThrows(IllegalArgumentException.class,
+                () -> NodeOptions.parse(new String[] {"--name", "a", "--preset", "fast"})).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> NodeOptions.parse(new String[] {"--name", "a", "--frobnicate"})).getMessage()
                 .contains("--frobnicate"));
         assertEquals("--http: expected a value",
                 assertThrows(IllegalArgumentException.class,
                         () -> NodeOptions.parse(new String[] {"--name", "a", "--http"})).getMessage());
+    }
+
+    @Test
+    void theScrapeReloadIntervalIsAlloysUnlessSet() {
+        assertEquals(Duration.ofSeconds(5), NodeOptions.parse(new String[] {"--name", "a"}).scrapeReloadInterval());
+        assertEquals(Duration.ofMillis(250),
+                NodeOptions.parse(new String[] {"--name", "a", "--scrape-reload-interval", "250ms"}).scrapeReloadInterval());
+        assertEquals(Duration.ZERO,
+                NodeOptions.parse(new String[] {"--name", "a", "--scrape-reload-interval=0s"}).scrapeReloadInterval());
+        assertEquals(Duration.ofMinutes(60),
+                NodeOptions.parse(new String[] {"--name", "a", "--scrape-reload-interval", "60m"}).scrapeReloadInterval());
+        for (String bad : new String[] {"5", "-1s", "1.5s", "5h", "", "61m", "99999999999s"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> NodeOptions.parse(new String[] {"--name", "a", "--scrape-reload-interval", bad}), bad);
+            assertTrue(e.getMessage().startsWith("--scrape-reload-interval: "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("'" + bad + "'"), e.getMessage());
+        }
+        assertTrue(NodeOptions.USAGE.contains("[--preset alloy|lan|wan]"), NodeOptions.USAGE);
+        assertTrue(NodeOptions.USAGE.contains("(default 5s, Prometheus'"), NodeOptions.USAGE);
     }
 
     @Test

@@ -9,9 +9,9 @@ import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
-import io.fleetlab.core.ring.Sharders;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +30,7 @@ class LoopbackClusterTest {
             .withProbeTimeout(Duration.ofMillis(100))
             .withGossipInterval(Duration.ofMillis(50))
             .withPushPullInterval(Duration.ofSeconds(2))
-            .withNotifyInterval(Duration.ofMillis(100))
-            .withJoinTimeout(Duration.ofSeconds(2));
+            .withNotifyInterval(Duration.ofMillis(100));
 
     private final List<LocalNode> nodes = new ArrayList<>();
 
@@ -56,7 +55,7 @@ class LoopbackClusterTest {
         assertTrue(await(() -> nodes.stream().allMatch(n -> participants(n).size() == 5), Duration.ofSeconds(10)),
                 "no convergence: " + views());
 
-        Sharder before = Sharders.create("alloy-ring", 512);
+        Sharder before = HashingAlgorithm.ALLOY_RING.create(512);
         before.setPeers(nodes.get(0).peers());
         LocalNode victim = nodes.get(4);
         victim.kill();
@@ -72,7 +71,7 @@ class LoopbackClusterTest {
                 "false positive: " + events);
 
         // The ring agrees: only the victim's keys move, and they move to survivors.
-        Sharder after = Sharders.create("alloy-ring", 512);
+        Sharder after = HashingAlgorithm.ALLOY_RING.create(512);
         after.setPeers(survivors.get(1).peers());
         SplittableRandom keys = new SplittableRandom(7);
         int moved = 0;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.ring.AlloyRing;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.Op;
-import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.core.testing.Gen;
 import io.fleetlab.core.testing.Property;
 import java.util.ArrayList;
@@ -84,11 +84,11 @@ class RebalancerTest {
     void nodesSharingOneViewPartitionTheTargets() {
         Property.forAll(100, rnd -> {
             List<String> names = Gen.names(rnd, 1 + rnd.nextInt(12));
-            String algorithm = Sharders.algorithms().get(rnd.nextInt(Sharders.algorithms().size()));
+            String algorithm = HashingAlgorithm.ids().get(rnd.nextInt(HashingAlgorithm.ids().size()));
             long[] keys = Gen.keys(rnd, 2000);
             int[] owners = new int[keys.length];
             for (String name : names) {
-                Rebalancer r = new Rebalancer(name, Sharders.create(algorithm, 64), ClusteringOptions.alloyDefaults());
+                Rebalancer r = new Rebalancer(name, HashingAlgorithm.create(algorithm, 64), ClusteringOptions.alloyDefaults());
                 r.setTargets(keys);
                 r.setPeers(Gen.shuffled(rnd, Gen.participants(names)));
                 for (int i = 0; i < keys.length; i++) {
@@ -131,10 +131,10 @@ class RebalancerTest {
             String self = pool.get(rnd.nextInt(pool.size()));
             TargetSet targets = TargetSet.of(Gen.keys(rnd, 500));
             ClusteringOptions options = new ClusteringOptions(rnd.nextInt(5) > 0, rnd.nextInt(4), rnd.nextBoolean() ? Op.READ : Op.READ_WRITE);
-            String algorithm = Sharders.algorithms().get(rnd.nextInt(Sharders.algorithms().size()));
-            Rebalancer own = new Rebalancer(self, Sharders.create(algorithm, 32), options);
+            String algorithm = HashingAlgorithm.ids().get(rnd.nextInt(HashingAlgorithm.ids().size()));
+            Rebalancer own = new Rebalancer(self, HashingAlgorithm.create(algorithm, 32), options);
             OwnershipStrategy fromTables = (name, set, peers, op, previous) ->
-                    OwnershipTable.compute(peers, Sharders.create(algorithm, 32), set, op).ownedBy(name);
+                    OwnershipTable.compute(peers, HashingAlgorithm.create(algorithm, 32), set, op).ownedBy(name);
             Rebalancer shared = new Rebalancer(self, fromTables, options);
             own.setTargets(targets);
             shared.setTargets(targets);

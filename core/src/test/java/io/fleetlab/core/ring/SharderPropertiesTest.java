@@ -19,7 +19,7 @@ class SharderPropertiesTest {
     private static final int TOKENS = 32;
 
     static List<String> algorithms() {
-        return Sharders.algorithms();
+        return HashingAlgorithm.ids();
     }
 
     /** The algorithms whose join moves keys only to the newcomer and whose leave moves only the leaver's. */
@@ -36,8 +36,8 @@ class SharderPropertiesTest {
     void sameAnswerWhateverThePeerOrder(String algorithm) {
         Property.forAll(200, r -> {
             List<Peer> peers = Gen.mixedStates(r, Gen.names(r, 1 + r.nextInt(20)));
-            Sharder a = Sharders.create(algorithm, TOKENS);
-            Sharder b = Sharders.create(algorithm, TOKENS);
+            Sharder a = HashingAlgorithm.create(algorithm, TOKENS);
+            Sharder b = HashingAlgorithm.create(algorithm, TOKENS);
             a.setPeers(peers);
             b.setPeers(Gen.shuffled(r, peers));
             long[] keys = Gen.keys(r, 200);
@@ -56,7 +56,7 @@ class SharderPropertiesTest {
     void ownersAreDistinctEligibleAndPrimaryFirst(String algorithm) {
         Property.forAll(200, r -> {
             List<Peer> peers = Gen.mixedStates(r, Gen.names(r, 1 + r.nextInt(20)));
-            Sharder s = Sharders.create(algorithm, TOKENS);
+            Sharder s = HashingAlgorithm.create(algorithm, TOKENS);
             s.setPeers(peers);
             for (Op op : Op.values()) {
                 int eligible = (int) peers.stream().filter(p -> op.admits(p.state())).count();
@@ -86,7 +86,7 @@ class SharderPropertiesTest {
     void removeThenReAddRestoresTheMapping(String algorithm) {
         Property.forAll(200, r -> {
             List<Peer> peers = Gen.participants(Gen.names(r, 2 + r.nextInt(20)));
-            Sharder s = Sharders.create(algorithm, TOKENS);
+            Sharder s = HashingAlgorithm.create(algorithm, TOKENS);
             s.setPeers(peers);
             long[] keys = Gen.keys(r, 200);
             List<List<String>> before = new ArrayList<>();
@@ -109,7 +109,7 @@ class SharderPropertiesTest {
         Property.forAll(200, r -> {
             List<String> names = Gen.names(r, 2 + r.nextInt(20));
             String newcomer = names.remove(names.size() - 1);
-            Sharder s = Sharders.create(algorithm, TOKENS);
+            Sharder s = HashingAlgorithm.create(algorithm, TOKENS);
             s.setPeers(Gen.participants(names));
             long[] keys = Gen.keys(r, 500);
             String[] before = new String[keys.length];
@@ -132,7 +132,7 @@ class SharderPropertiesTest {
     void leaveMovesOnlyTheLeaversKeys(String algorithm) {
         Property.forAll(200, r -> {
             List<String> names = Gen.names(r, 2 + r.nextInt(20));
-            Sharder s = Sharders.create(algorithm, TOKENS);
+            Sharder s = HashingAlgorithm.create(algorithm, TOKENS);
             s.setPeers(Gen.participants(names));
             long[] keys = Gen.keys(r, 500);
             String[] before = new String[keys.length];
@@ -160,7 +160,7 @@ class SharderPropertiesTest {
     void removingAnOwnerPromotesTheNext(String algorithm) {
         Property.forAll(200, r -> {
             List<String> names = Gen.names(r, 3 + r.nextInt(20));
-            Sharder s = Sharders.create(algorithm, TOKENS);
+            Sharder s = HashingAlgorithm.create(algorithm, TOKENS);
             s.setPeers(Gen.participants(names));
             long key = r.nextLong();
             List<String> three = owners(s, key, 3, Op.READ_WRITE);
@@ -176,7 +176,7 @@ class SharderPropertiesTest {
     void terminatingNodesServeReadsOnly(String algorithm) {
         Property.forAll(200, r -> {
             List<Peer> peers = Gen.mixedStates(r, Gen.names(r, 1 + r.nextInt(15)));
-            Sharder s = Sharders.create(algorithm, TOKENS);
+            Sharder s = HashingAlgorithm.create(algorithm, TOKENS);
             s.setPeers(peers);
             for (long k : Gen.keys(r, 50)) {
                 for (Op op : Op.values()) {

@@ -1,6 +1,7 @@
 package io.fleetlab.simulator.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.report.CsvExport;
 import io.fleetlab.simulator.report.SweepFiles;
 import io.fleetlab.simulator.report.SweepTable;
@@ -151,9 +152,9 @@ public final class SimulateCommand implements Callable<Integer> {
             stderr.println(e.getMessage());
             return 2;
         }
-        if (algorithm != null && !io.fleetlab.core.ring.Sharders.algorithms().contains(algorithm)) {
+        if (algorithm != null && !HashingAlgorithm.ids().contains(algorithm)) {
             stderr.println("fleetlab-sim: unknown --algorithm '" + algorithm + "'; expected one of "
-                    + io.fleetlab.core.ring.Sharders.algorithms());
+                    + HashingAlgorithm.ids());
             return 2;
         }
         long first = seed != null ? seed : variants.get(0).scenario().seed();

@@ -1,6 +1,7 @@
 package io.fleetlab.simulator.run;
 
 import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.core.membership.GossipPreset;
 import io.fleetlab.simulator.network.TransportKind;
 import io.fleetlab.simulator.scenario.Scenario;
 
@@ -16,11 +17,7 @@ final class GossipSettings {
     static final int CKIT_PACKET_BUDGET = 65_000;
 
     static GossipConfig of(Scenario.Gossip g, TransportKind transport) {
-        GossipConfig c = switch (g.preset()) {
-            case "lan" -> GossipConfig.lan();
-            case "wan" -> GossipConfig.wan();
-            default -> GossipConfig.alloy();
-        };
+        GossipConfig c = (g.preset() == null ? GossipPreset.DEFAULT : GossipPreset.of(g.preset())).config();
         if (transport == TransportKind.CKIT_HTTP2) {
             c = c.withMaxPacketSize(CKIT_PACKET_BUDGET);
         }

@@ -13,8 +13,8 @@ import io.fleetlab.core.rebalance.ClusteringOptions;
 import io.fleetlab.core.rebalance.OwnershipStrategy;
 import io.fleetlab.core.rebalance.OwnershipTable;
 import io.fleetlab.core.rebalance.TargetSet;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.Op;
-import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.engine.NodeScheduler;
 import io.fleetlab.simulator.engine.Simulation;
 import io.fleetlab.simulator.metrics.Bounds;
@@ -90,7 +90,7 @@ public final class ScenarioRun {
     }
 
     public ScenarioRun(Scenario scenario, String algorithm, long seed) {
-        this(scenario, algorithm, seed, algorithm.equals("alloy-ring") ? OwnershipSource.TOKEN_INDEX
+        this(scenario, algorithm, seed, HashingAlgorithm.of(algorithm) == HashingAlgorithm.ALLOY_RING ? OwnershipSource.TOKEN_INDEX
                 : OwnershipSource.SHARED_TABLES);
     }
 
@@ -103,10 +103,10 @@ public final class ScenarioRun {
         TransportKind transport = TransportKind.of(scenario.network().transport()).orElseThrow();
         this.network = new SimNetwork(simulation, rng, conditions(scenario.network().loss()), transport);
         this.targets = targets(scenario.targets(), rng);
-        this.tables = new OwnershipTables(Sharders.create(algorithm, scenario.hashing().tokensPerNode()), targets,
+        this.tables = new OwnershipTables(HashingAlgorithm.create(algorithm, scenario.hashing().tokensPerNode()), targets,
                 Op.READ_WRITE, TABLE_CACHE);
         if (source == OwnershipSource.TOKEN_INDEX) {
-            if (!algorithm.equals("alloy-ring")) {
+            if (HashingAlgorithm.of(algorithm) != HashingAlgorithm.ALLOY_RING) {
                 throw new IllegalArgumentException("the token index serves alloy-ring only, not " + algorithm);
             }
             TokenIndex index = new TokenIndex(scenario.hashing().tokensPerNode(), targets);

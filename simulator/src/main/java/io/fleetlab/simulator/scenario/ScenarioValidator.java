@@ -1,7 +1,8 @@
 package io.fleetlab.simulator.scenario;
 
 import io.fleetlab.core.cluster.Component;
-import io.fleetlab.core.ring.Sharders;
+import io.fleetlab.core.membership.GossipPreset;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.network.LatencyModel;
 import io.fleetlab.simulator.network.TransportKind;
 import java.time.Duration;
@@ -21,7 +22,6 @@ final class ScenarioValidator {
     record Problem(String path, String message) {}
 
     static final List<String> SHAPES = List.of("kubernetes-pods", "node-exporters", "strings");
-    static final List<String> PRESETS = List.of("alloy", "lan", "wan");
     static final List<String> MEMBERSHIP = List.of("gossip", "oracle");
     static final List<String> STARTS = List.of("cold", "converged");
     static final List<String> TARGET_FORMATS = List.of("auto", "json", "prometheus", "text");
@@ -174,7 +174,7 @@ final class ScenarioValidator {
         atMost("fleet.joinSpread", spread, ScenarioLimits.MAX_DURATION);
         String start = oneOf("fleet.start", f.start(), STARTS, "cold");
         Scenario.Gossip g = f.gossip() == null ? new Scenario.Gossip(null, null, null, null, null, null, null, null, null, null) : f.gossip();
-        String preset = oneOf("fleet.gossip.preset", g.preset(), PRESETS, "alloy");
+        String preset = oneOf("fleet.gossip.preset", g.preset(), GossipPreset.ids(), GossipPreset.DEFAULT.id());
         positiveIfSet("fleet.gossip.probeInterval", g.probeInterval());
         positiveIfSet("fleet.gossip.probeTimeout", g.probeTimeout());
         positiveIfSet("fleet.gossip.gossipInterval", g.gossipInterval());
@@ -235,26 +235,27 @@ final class ScenarioValidator {
 
     private Scenario.Hashing hashing(Scenario.Hashing h) {
         Scenario.Hashing given = h == null ? new Scenario.Hashing(null, null, null) : h;
-        String algorithm = oneOf("hashing.algorithm", given.algorithm(), Sharders.algorithms(), "alloy-ring");
+        String algorithm = oneOf("hashing.algorithm", given.algorithm(), HashingAlgorithm.ids(), HashingAlgorithm.DEFAULT.id());
         int tokens = given.tokensPerNode() == null ? 512 : given.tokensPerNode();
         if (tokens < 1 || tokens > ScenarioLimits.MAX_TOKENS) {
             problem("hashing.tokensPerNode", "must be in [1, " + ScenarioLimits.MAX_TOKENS + "], got " + tokens);
         }
         List<String> compare = given.compare() == null ? List.of() : given.compare();
         for (int i = 0; i < compare.size(); i++) {
-            oneOf("hashing.compare[" + i + "]", compare.get(i), Sharders.algorithms(), null);
+            oneOf("hashing.compare[" + i + "]", compare.get(i), HashingAlgorithm.ids(), null);
         }
         return new Scenario.Hashing(algorithm, tokens, compare);
     }
 
     private Scenario.Network network(Scenario.Network n, Scenario.Fleet fleet) {
         Scenario.Network given = n == null ? new Scenario.Network(null, null, null, null, null, null) : n;
-        boolean alloy = fleet == null || fleet.gossip() == null || "alloy".equals(fleet.gossip().preset());
+        boolean alloy = fleet == null || fleet.gossip() == null || GossipPreset.ALLOY.id().equals(fleet.gossip().preset());
         String transport = oneOf("network.transport", given.transport(), TransportKind.NAMES,
                 alloy ? TransportKind.CKIT_HTTP2.id() : TransportKind.MEMBERLIST_UDP.id());
-        // ckit sets memberlist's TCPTimeout to 2 s (NewNode); memberlist's LAN and WAN defaults are 10 s and 30 s.
-        Duration defaultStreamTimeout = alloy ? Duration.ofSeconds(2)
-                : "wan".equals(fleet.gossip().preset()) ? Duration.ofSeconds(30) : Duration.ofSeconds(10);
+        // the preset's memberlist TCPTimeout: 2 s as ckit sets it (NewNode), 10 s LAN, 30 s WAN
+        GossipPreset timing = alloy ? GossipPreset.ALLOY
+                : GossipPreset.WAN.id().equals(fleet.gossip().preset()) ? GossipPreset.WAN : GossipPreset.LAN;
+        Duration defaultStreamTimeout = timing.config().streamTimeout();
         Scenario.Latency l = given.latency() == null ? new Scenario.Latency(null, null, null, null, null) : given.latency();
         String dist = oneOf("network.latency.distribution", l.distribution(), LatencyModel.KINDS, "log-normal");
         double maxMs = ScenarioLimits.MAX_LATENCY_MS;

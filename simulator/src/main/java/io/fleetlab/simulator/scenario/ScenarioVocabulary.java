@@ -1,6 +1,7 @@
 package io.fleetlab.simulator.scenario;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import io.fleetlab.core.membership.GossipPreset;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public final class ScenarioVocabulary {
 
     /** Gossip presets ({@code fleet.gossip.preset}). */
     public static List<String> gossipPresets() {
-        return ScenarioValidator.PRESETS;
+        return GossipPreset.ids();
     }
 
     /** Timeline actions ({@code timeline[].action}), in the order {@link Action} declares them. */

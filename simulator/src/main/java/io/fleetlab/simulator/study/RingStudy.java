@@ -2,10 +2,10 @@ package io.fleetlab.simulator.study;
 
 import io.fleetlab.core.hash.KeyHasher;
 import io.fleetlab.core.peer.Peer;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.KeyAwareSharder;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
-import io.fleetlab.core.ring.Sharders;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +55,7 @@ public final class RingStudy {
     }
 
     private Sharder sharderFor(List<Peer> peers) {
-        Sharder s = Sharders.create(algorithm, tokensPerNode);
+        Sharder s = HashingAlgorithm.create(algorithm, tokensPerNode);
         s.setPeers(peers);
         if (s instanceof KeyAwareSharder aware) {
             aware.setKeys(keys);

@@ -1,6 +1,6 @@
 package io.fleetlab.simulator.study;
 
-import io.fleetlab.core.ring.Sharders;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,9 +21,8 @@ public final class RingStudyCommand implements Callable<Integer> {
     @Option(names = "--tokens", defaultValue = "512", description = "Tokens per node V (default: ${DEFAULT-VALUE}).")
     int tokens;
 
-    @Option(names = "--algorithm", split = ",", defaultValue = "alloy-ring",
-            description = "Algorithms, or 'all' (default: ${DEFAULT-VALUE}).")
-    List<String> algorithms;
+    @Option(names = "--algorithm", split = ",", description = "Algorithms, or 'all' (default: ${DEFAULT-VALUE}).")
+    List<String> algorithms = List.of(HashingAlgorithm.DEFAULT.id());
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic targets (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -44,7 +43,7 @@ public final class RingStudyCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--nodes values must be at least 1, got " + n);
             }
         }
-        List<String> chosen = algorithms.contains("all") ? Sharders.algorithms() : algorithms;
+        List<String> chosen = algorithms.contains("all") ? HashingAlgorithm.ids() : algorithms;
         out.printf("Ring study: T = %,d targets, V = %d tokens per node, seed %d%n", targets, tokens, seed);
         out.println("bound = 1 + z*sqrt(1/V + (N-1)/T), z at 99.9% (Bonferroni over nodes for the peak)");
         out.println();
@@ -55,7 +54,7 @@ public final class RingStudyCommand implements Callable<Integer> {
             RingStudy study = new RingStudy(algorithm, tokens, targets, seed);
             for (int n : nodes) {
                 RingStudyResult r = study.run(n, seed);
-                allWithin &= !algorithm.equals("alloy-ring") || r.movementWithinBounds();
+                allWithin &= HashingAlgorithm.of(algorithm) != HashingAlgorithm.ALLOY_RING || r.movementWithinBounds();
                 out.printf("%-13s %6d %10.3f %9.4f %9.3f %10.5f %10.5f %7.3f %10s %10s %7s%n", algorithm, n,
                         r.peakToMean(), r.relativeSd(), r.peakBound(), r.joinMoved(), r.joinIdeal(),
                         r.joinMoved() / r.joinIdeal(),

@@ -9,8 +9,8 @@ import io.fleetlab.core.rebalance.ClusteringOptions;
 import io.fleetlab.core.rebalance.OwnershipTable;
 import io.fleetlab.core.rebalance.Rebalancer;
 import io.fleetlab.core.rebalance.TargetSet;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.Op;
-import io.fleetlab.core.ring.Sharders;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +31,7 @@ class OwnershipTablesTest {
         for (int c = 0; c < 180; c++) {
             long seed = 9_000 + c;
             SplittableRandom rnd = new SplittableRandom(seed);
-            String alg = Sharders.algorithms().get(c % Sharders.algorithms().size());
+            String alg = HashingAlgorithm.ids().get(c % HashingAlgorithm.ids().size());
             int targets = 50 + rnd.nextInt(300);
             long[] keys = new long[targets];
             for (int i = 0; i < targets; i++) {
@@ -40,7 +40,7 @@ class OwnershipTablesTest {
             TargetSet set = TargetSet.of(keys);
             ClusteringOptions options = new ClusteringOptions(true, rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(6) : 0,
                     Op.READ_WRITE);
-            OwnershipTables tables = new OwnershipTables(Sharders.create(alg, 16), set, Op.READ_WRITE, 8);
+            OwnershipTables tables = new OwnershipTables(HashingAlgorithm.create(alg, 16), set, Op.READ_WRITE, 8);
             int n = 1 + rnd.nextInt(8);
             List<Peer> view = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -60,7 +60,7 @@ class OwnershipTablesTest {
                 Rebalancer viaTable = new Rebalancer(self.name(), tables.create(self.name()), options);
                 viaTable.setTargets(set);
                 viaTable.setPeers(own);
-                Rebalancer alone = new Rebalancer(self.name(), Sharders.create(alg, 16), options);
+                Rebalancer alone = new Rebalancer(self.name(), HashingAlgorithm.create(alg, 16), options);
                 alone.setTargets(keys);
                 alone.setPeers(own);
                 for (int t = 0; t < targets; t++) {

@@ -10,8 +10,8 @@ import io.fleetlab.core.rebalance.ClusteringOptions;
 import io.fleetlab.core.rebalance.OwnershipChange;
 import io.fleetlab.core.rebalance.Rebalancer;
 import io.fleetlab.core.rebalance.TargetSet;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.Op;
-import io.fleetlab.core.ring.Sharders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -63,7 +63,7 @@ class NodeOwnershipTest {
                 : new ClusteringOptions(true, 1 + r.nextInt(4), op);
         String self = names.get(r.nextInt(fleet));
         Rebalancer fast = new Rebalancer(self, index.create(self), options);
-        Rebalancer reference = new Rebalancer(self, Sharders.create("alloy-ring", tokens), options);
+        Rebalancer reference = new Rebalancer(self, HashingAlgorithm.ALLOY_RING.create(tokens), options);
         assertChangeEqual(reference.setTargets(targets), fast.setTargets(targets), "targets");
         assertOwnedEqual(reference, fast);
         PeerState[] states = new PeerState[fleet];
@@ -114,7 +114,7 @@ class NodeOwnershipTest {
         TokenIndex index = new TokenIndex(64, targets);
         ClusteringOptions options = ClusteringOptions.alloyDefaults();
         Rebalancer fast = new Rebalancer("alloy-3", index.create("alloy-3"), options);
-        Rebalancer reference = new Rebalancer("alloy-3", Sharders.create("alloy-ring", 64), options);
+        Rebalancer reference = new Rebalancer("alloy-3", HashingAlgorithm.ALLOY_RING.create(64), options);
         reference.setTargets(targets);
         fast.setTargets(targets);
         List<Peer> view = new ArrayList<>();

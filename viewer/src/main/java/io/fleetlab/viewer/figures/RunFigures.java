@@ -2,6 +2,7 @@ package io.fleetlab.viewer.figures;
 
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.result.NodeInfo;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.viewer.charts.AgreementChart;
@@ -75,8 +76,7 @@ public final class RunFigures {
     }
 
     public String ringCaption(double t, RingLayout layout) {
-        String tokens = "alloy-ring".equals(result.algorithm()) || "bounded-load".equals(result.algorithm())
-                ? ", " + result.tokensPerNode() + " tokens each" : "";
+        String tokens = HashingAlgorithm.of(result.algorithm()).usesTokens() ? ", " + result.tokensPerNode() + " tokens each" : "";
         return String.format(Locale.ROOT, "Ring (%s) at t = %.1f s: %d participants%s (as %s sees it)",
                 RunTitle.of(result), t, layout.nodes().size(), tokens, replay.observer().isEmpty() ? "every node" : replay.observer());
     }

@@ -3,11 +3,11 @@ package io.fleetlab.viewer.ring;
 import io.fleetlab.core.hash.TargetKeys;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.ring.AlloyRing;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.KeyAwareSharder;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.RingSnapshot;
 import io.fleetlab.core.ring.Sharder;
-import io.fleetlab.core.ring.Sharders;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -34,7 +34,7 @@ public final class RingLayouts {
     public RingLayouts(String algorithm, int tokensPerNode) {
         this.algorithm = algorithm;
         this.tokensPerNode = tokensPerNode;
-        Sharders.create(algorithm, Math.max(1, tokensPerNode)); // fail early on an unknown name
+        HashingAlgorithm.create(algorithm, Math.max(1, tokensPerNode)); // fail early on an unknown name
     }
 
     /**
@@ -65,7 +65,7 @@ public final class RingLayouts {
         if (last != null && last.peers().equals(peers)) {
             return last;
         }
-        Sharder sharder = Sharders.create(algorithm, Math.max(1, tokensPerNode));
+        Sharder sharder = HashingAlgorithm.create(algorithm, Math.max(1, tokensPerNode));
         boolean keyAware = sharder instanceof KeyAwareSharder;
         if (keyAware) {
             ((KeyAwareSharder) sharder).setKeys(withTarget(sampleKeys(), withTarget, targetKey));

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetlab.core.hash.TargetKeys;
 import io.fleetlab.core.peer.Peer;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
-import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.result.MembershipEvent;
 import io.fleetlab.simulator.result.PeerTableLog;
 import io.fleetlab.simulator.result.SimulationResult;
@@ -133,7 +133,7 @@ class ViewerAppTest {
                     .filter(r -> r.contains("|participant|")).map(r -> Peer.participant(r.split("\\|")[0])).toList();
             RingLayout layout = ring.ringLayout();
             assertEquals(participants.stream().map(Peer::name).sorted().toList(), layout.nodes(), "ring at t=" + t);
-            Sharder core = Sharders.create(result.algorithm(), result.tokensPerNode());
+            Sharder core = HashingAlgorithm.create(result.algorithm(), result.tokensPerNode());
             core.setPeers(participants);
             assertEquals(core.owner(TargetKeys.ofString("target-0"), Op.READ_WRITE).name(),
                     layout.target().orElseThrow().owner(), "owner of target-0 at t=" + t);

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fleetlab.core.hash.TargetKeys;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.KeyAwareSharder;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
-import io.fleetlab.core.ring.Sharders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +28,7 @@ class RingLayoutsTest {
             List<Peer> peers = randomPeers(random);
             int tokens = 1 + random.nextInt(64);
             RingLayout layout = new RingLayouts("alloy-ring", tokens).layout(peers, "");
-            Sharder core = Sharders.create("alloy-ring", tokens);
+            Sharder core = HashingAlgorithm.ALLOY_RING.create(tokens);
             core.setPeers(peers);
             assertTrue(layout.exact());
             assertCoversCircle(layout, "seed " + seed + " run " + run);
@@ -59,7 +59,7 @@ class RingLayoutsTest {
         for (int i = 0; i < 10; i++) {
             peers.add(Peer.participant("node-" + i));
         }
-        Sharder core = Sharders.create("alloy-ring", 512);
+        Sharder core = HashingAlgorithm.ALLOY_RING.create(512);
         core.setPeers(peers);
         for (int i = 0; i < 100; i++) {
             String target = "target-" + i;
@@ -77,7 +77,7 @@ class RingLayoutsTest {
             RingLayout layout = new RingLayouts(algorithm, 64).layout(peers, "t");
             assertFalse(layout.exact(), algorithm);
             assertCoversCircle(layout, algorithm);
-            Sharder core = Sharders.create(algorithm, 64);
+            Sharder core = HashingAlgorithm.create(algorithm, 64);
             if (!(core instanceof KeyAwareSharder)) {
                 core.setPeers(peers);
                 long[] keys = RingLayouts.sampleKeys();

@@ -2,9 +2,9 @@ package io.fleetlab.viewer.sample;
 
 import io.fleetlab.core.hash.TargetKeys;
 import io.fleetlab.core.peer.Peer;
+import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
-import io.fleetlab.core.ring.Sharders;
 import io.fleetlab.simulator.result.AgreementSample;
 import io.fleetlab.simulator.result.AgreementTotals;
 import io.fleetlab.simulator.result.LoadSummary;
@@ -175,7 +175,7 @@ public final class SampleResult {
     }
 
     private static Sharder ring(Collection<String> names) {
-        Sharder s = Sharders.create("alloy-ring", TOKENS);
+        Sharder s = HashingAlgorithm.ALLOY_RING.create(TOKENS);
         s.setPeers(names.stream().map(Peer::participant).toList());
         return s;
     }
