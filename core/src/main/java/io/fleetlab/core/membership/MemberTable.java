@@ -35,6 +35,16 @@ import java.util.random.RandomGenerator;
  */
 final class MemberTable {
     private static final System.Logger LOG = System.getLogger(MemberTable.class.getName());
+    /**
+     * How far liveness news (alive, suspect, dead) about a member we hold, ourselves included, may
+     * be ahead of the incarnation held for it; news further ahead is dropped. A member's
+     * incarnation grows by one per refutation, so a real gap of 65,536 would mean that many
+     * refutations missed while its record was kept (or, for our own, an earlier life of this name
+     * that refuted that often), which does not happen. Without the bound one forged accusation at
+     * 2^63-1 pins the member at an incarnation no refutation can beat. memberlist has no such bound
+     * (state.go compares uint32 incarnations that wrap to 0 in refute's skipIncarnation).
+     */
+    static final long MAX_INCARNATION_STEP = 1L << 16;
 
     private final String name;
     private final String address;
@@ -60,6 +70,9 @@ final class MemberTable {
     private final Map<Integer, Suspicion> suspicions = new HashMap<>();
     /** Members in probe order; shuffled at every wrap-around. */
     private final IndexList order = new IndexList();
+    /** Reaped members, so a replay of an old life cannot bring one back. */
+    private final Tombstones tombstones = new Tombstones(Tombstones.DEFAULT_MAX_ENTRIES,
+            Tombstones.DEFAULT_MAX_AGE_NANOS);
     private int self = -1;
     private boolean leaving;
 
@@ -293,14 +306,54 @@ final class MemberTable {
         long keep = config.gossipToTheDeadTime().toNanos();
         order.removeIf(m -> {
             if (m != self && status(m).gone() && now - since[m] > keep) {
-                String gone = name(m);
+                NodeRecord gone = records[m];
                 dropRow(m);
-                reaped.accept(gone);
+                tombstones.bury(gone, now);
+                reaped.accept(gone.name());
                 return true;
             }
             return false;
         });
         order.shuffle(random);
+    }
+
+    /**
+     * The tombstone of a member we no longer hold, as a record to answer a push-pull with, when
+     * the sender believes {@code r} (alive or suspect) at an incarnation we buried: told that it
+     * is dead or left, the member itself refutes with a higher incarnation, which we accept. This
+     * is how a genuine restart, or the other side of a healed partition, gets back in once a
+     * replay of the same incarnation no longer can. Null if nothing needs to be said.
+     */
+    NodeRecord tombstoneContradicting(NodeRecord r) {
+        if (r.status() != NodeStatus.ALIVE && r.status() != NodeStatus.SUSPECT || indexOf(r.name()) >= 0) {
+            return null;
+        }
+        Tombstones.Tombstone t = tombstones.get(r.name(), scheduler.nowNanos());
+        if (t == null || !buriedHides(t, r.incarnation(), r.address())) {
+            return null;
+        }
+        return new NodeRecord(t.name(), t.address(), t.incarnation(), t.status());
+    }
+
+    /** Tombstones held (for tests and tools). */
+    int tombstoneCount() {
+        return tombstones.size();
+    }
+
+    /**
+     * Whether an alive at {@code incarnation} from {@code fromAddress} is an old life of a buried
+     * member: memberlist's aliveNode rule for a record it still holds ("Bail if the incarnation
+     * number is older"), where a left name at a new address is a new node at any incarnation.
+     */
+    private static boolean buriedHides(Tombstones.Tombstone t, long incarnation, String fromAddress) {
+        boolean movedAfterLeaving = t.status() == NodeStatus.LEFT && !t.address().equals(fromAddress);
+        return incarnation <= t.incarnation() && !movedAfterLeaving;
+    }
+
+    /** Whether news at {@code incarnation} is implausibly far ahead of {@code held} (see MAX_INCARNATION_STEP). */
+    private static boolean tooFarAhead(long incarnation, long held) {
+        long limit = held > Long.MAX_VALUE - MAX_INCARNATION_STEP ? Long.MAX_VALUE : held + MAX_INCARNATION_STEP;
+        return incarnation > limit;
     }
 
     /** Stops every suspicion timer. */
@@ -319,7 +372,17 @@ final class MemberTable {
         }
         int m = indexOf(a.node());
         boolean isNew = m < 0;
+        if (isNew && !bootstrap) {
+            Tombstones.Tombstone t = tombstones.get(a.node(), scheduler.nowNanos());
+            if (t != null && buriedHides(t, a.incarnation(), a.address())) {
+                return;
+            }
+        }
+        if (!isNew && tooFarAhead(a.incarnation(), incarnation(m))) {
+            return;
+        }
         if (isNew) {
+            tombstones.remove(a.node());
             m = newRow(new NodeRecord(a.node(), a.address(), a.incarnation(), NodeStatus.DEAD), false,
                     scheduler.nowNanos());
             order.insertAtRandom(m, random);
@@ -375,7 +438,7 @@ final class MemberTable {
     /** Memberlist's {@code suspectNode}: a new suspicion starts a timer, a repeated one confirms it. */
     void suspect(Suspect s) {
         int m = indexOf(s.node());
-        if (m < 0) {
+        if (m < 0 || tooFarAhead(s.incarnation(), incarnation(m))) {
             return;
         }
         Suspicion running = suspicions.get(m);
@@ -419,7 +482,7 @@ final class MemberTable {
     /** Memberlist's {@code deadNode}; a death announced by the node itself means it left. */
     void dead(Dead d) {
         int m = indexOf(d.node());
-        if (m < 0 || d.incarnation() < incarnation(m)) {
+        if (m < 0 || d.incarnation() < incarnation(m) || tooFarAhead(d.incarnation(), incarnation(m))) {
             return;
         }
         clearSuspicion(m);
@@ -463,9 +526,10 @@ final class MemberTable {
     }
 
     /**
-     * Beats an accusation with a higher incarnation and gossips that we are alive. The incarnation
-     * saturates at {@link Long#MAX_VALUE} (memberlist's uint32 would wrap to 0): a forged accusation
-     * at the largest value cannot be beaten, but it cannot make our record unencodable either.
+     * Beats an accusation with a higher incarnation and gossips that we are alive. Accusations
+     * more than {@link #MAX_INCARNATION_STEP} ahead never get here; the incarnation still
+     * saturates at {@link Long#MAX_VALUE} (memberlist's uint32 would wrap to 0), so however it is
+     * walked up our record stays encodable.
      */
     private void refute(long accused) {
         long highest = Math.max(incarnation(self), accused);

@@ -536,6 +536,29 @@ public final class Membership {
         return new PushPull(join, reply, name, address, table.records(), states.all());
     }
 
+    /**
+     * Our full state, plus the tombstone of every member the sender holds alive at an incarnation
+     * we buried: so that member (or the sender, which gossips the news on) learns it must refute.
+     */
+    private PushPull reply(PushPull p) {
+        List<NodeRecord> extra = null;
+        for (NodeRecord r : p.nodes()) {
+            NodeRecord buried = table.tombstoneContradicting(r);
+            if (buried != null) {
+                if (extra == null) {
+                    extra = new ArrayList<>();
+                }
+                extra.add(buried);
+            }
+        }
+        if (extra == null) {
+            return fullState(p.join(), true);
+        }
+        List<NodeRecord> nodes = new ArrayList<>(table.records());
+        nodes.addAll(extra);
+        return new PushPull(p.join(), true, name, address, nodes, states.all());
+    }
+
     private void onPushPull(PushPull p, String from) {
         if (!p.reply() && !sameHost(p.senderAddress(), from)) {
             // Answering would make us dial whatever address the message names: a reflector for
@@ -545,7 +568,7 @@ public final class Membership {
             return;
         }
         if (!p.reply()) {
-            outbox.sendReliable(p.senderAddress(), fullState(p.join(), true), null);
+            outbox.sendReliable(p.senderAddress(), reply(p), null);
         }
         for (NodeRecord r : p.nodes()) {
             table.merge(r);

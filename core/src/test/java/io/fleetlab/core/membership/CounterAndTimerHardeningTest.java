@@ -49,9 +49,11 @@ class CounterAndTimerHardeningTest {
                 new Message.Dead(Long.MAX_VALUE, "node1", "node2"))) {
             SimCluster c = converged(31, 3);
             Membership victim = c.node(1);
+            long before = victim.incarnation();
             new PacketInjector(c).send(victim, forged);
             c.runFor(Duration.ofSeconds(1));
-            assertEquals(Long.MAX_VALUE, victim.incarnation(), forged + ": the incarnation must saturate");
+            // dropped as implausibly far ahead (IncarnationBoundTest): no overflow, no pinned counter
+            assertEquals(before, victim.incarnation(), forged + ": the incarnation moved");
             assertTrue(victim.running());
             long reliableBefore = victim.traffic().reliableSent();
             long packetsBefore = victim.traffic().packetsSent();
