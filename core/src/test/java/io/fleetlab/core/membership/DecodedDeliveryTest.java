@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetlab.core.membership.harness.ManualScheduler;
+import io.fleetlab.core.testkit.ManualScheduler;
 import io.fleetlab.core.membership.harness.SimCluster;
 import io.fleetlab.core.membership.wire.Keyring;
 import io.fleetlab.core.membership.wire.Message;

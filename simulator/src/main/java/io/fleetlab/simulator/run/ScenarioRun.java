@@ -22,6 +22,7 @@ import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.scenario.Action;
 import io.fleetlab.simulator.scenario.Scenario;
 import io.fleetlab.simulator.workload.TargetPopulation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -34,6 +35,8 @@ import org.apache.commons.rng.simple.RandomSource;
 public final class ScenarioRun {
     /** Distinct views kept with their lookups; enough for a fleet that disagrees during a change. */
     private static final int TABLE_CACHE = 256;
+    /** Without actions, target-seconds count from this long after the start-up spread: the fleet has settled. */
+    private static final Duration SETTLE_WITHOUT_ACTIONS = Duration.ofSeconds(10);
 
     private final Scenario scenario;
     private final String algorithm;
@@ -140,7 +143,8 @@ public final class ScenarioRun {
     public SimulationResult run(ProgressListener progress) {
         long duration = scenario.duration().toNanos();
         startInitialFleet();
-        long firstAction = scenario.timeline().isEmpty() ? scenario.fleet().joinSpread().toNanos() + 10_000_000_000L
+        long firstAction = scenario.timeline().isEmpty()
+                ? scenario.fleet().joinSpread().toNanos() + SETTLE_WITHOUT_ACTIONS.toNanos()
                 : scenario.timeline().get(0).at().toNanos();
         agreement.measureFrom(Math.min(firstAction, duration));
         new Timeline(simulation, fleet, network, this::conditions).schedule(scenario.timeline());

@@ -1,6 +1,7 @@
 package io.fleetlab.simulator.scenario;
 
 import io.fleetlab.core.cluster.Component;
+import io.fleetlab.core.membership.GossipConfig;
 import io.fleetlab.core.membership.GossipPreset;
 import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.network.TransportKind;
@@ -50,6 +51,14 @@ public final class Defaults {
 
     /** Alloy's gossip settings (ckit {@code node.go} on top of memberlist's {@code DefaultLANConfig}). */
     public static final String GOSSIP_PRESET = GossipPreset.DEFAULT.id();
+
+    /**
+     * The values of a gossip field the file leaves out: its preset's, as {@link GossipConfig}
+     * writes them field by field with their sources; null for an unknown preset (already a problem).
+     */
+    public static GossipConfig gossip(String preset) {
+        return GossipPreset.ids().contains(preset) ? GossipPreset.of(preset).config() : null;
+    }
 
     // ---- targets
 

@@ -1,5 +1,6 @@
 package io.fleetlab.simulator.scenario;
 
+import io.fleetlab.core.membership.GossipConfig;
 import io.fleetlab.core.membership.GossipPreset;
 import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.network.LatencyModel;
@@ -185,8 +186,13 @@ final class ScenarioValidator {
         between("fleet.gossip.indirectChecks", g.indirectChecks(), 0, 64);
         between("fleet.gossip.suspicionMult", g.suspicionMult(), 1, 1000);
         between("fleet.gossip.retransmitMult", g.retransmitMult(), 1, 1000);
-        Scenario.Gossip gossip = new Scenario.Gossip(preset, g.probeInterval(), g.probeTimeout(), g.gossipInterval(),
-                g.gossipNodes(), g.indirectChecks(), g.suspicionMult(), g.retransmitMult(), g.pushPullInterval(), g.notifyInterval());
+        // a field left out takes the preset's value, so the resolved scenario names every setting it ran with
+        GossipConfig p = Defaults.gossip(preset);
+        Scenario.Gossip gossip = p == null ? g : new Scenario.Gossip(preset, or(g.probeInterval(), p.probeInterval()),
+                or(g.probeTimeout(), p.probeTimeout()), or(g.gossipInterval(), p.gossipInterval()),
+                or(g.gossipNodes(), p.gossipNodes()), or(g.indirectChecks(), p.indirectChecks()),
+                or(g.suspicionMult(), p.suspicionMult()), or(g.retransmitMult(), p.retransmitMult()),
+                or(g.pushPullInterval(), p.pushPullInterval()), or(g.notifyInterval(), p.notifyInterval()));
         Duration sizeTimeout = nonNegative("fleet.minClusterSizeTimeout", f.minClusterSizeTimeout(), Defaults.MIN_CLUSTER_SIZE_TIMEOUT);
         Duration reload = nonNegative("fleet.scrapeReloadInterval", f.scrapeReloadInterval(),
                 Defaults.SCRAPE_RELOAD_INTERVAL);

@@ -3,6 +3,8 @@ package io.fleetlab.simulator.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.core.membership.GossipPreset;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,11 +23,8 @@ class DefaultsTest {
                 { "at": "40s", "action": "scale-to", "size": 2 } ] }
             """;
 
-    /** Left unset on purpose: overrides mean "the preset's value"; a file's shape and a shape's file do not apply. */
-    private static final Set<String> MAY_BE_NULL = Set.of("Gossip.probeInterval", "Gossip.probeTimeout",
-            "Gossip.gossipInterval", "Gossip.gossipNodes", "Gossip.indirectChecks", "Gossip.suspicionMult",
-            "Gossip.retransmitMult", "Gossip.pushPullInterval", "Gossip.notifyInterval", "Targets.file",
-            "Targets.format");
+    /** Not applicable to synthetic targets: a shape has no file and no file format. */
+    private static final Set<String> MAY_BE_NULL = Set.of("Targets.file", "Targets.format");
 
     private static Scenario minimal() throws Exception {
         return ScenarioLoader.parse("minimal.json", MINIMAL.getBytes(StandardCharsets.UTF_8), "minimal");
@@ -46,6 +45,10 @@ class DefaultsTest {
         assertEquals(Defaults.JOIN_SPREAD, f.joinSpread());
         assertEquals(Defaults.START, f.start());
         assertEquals(Defaults.GOSSIP_PRESET, f.gossip().preset());
+        GossipConfig alloy = GossipPreset.ALLOY.config();
+        assertEquals(new Scenario.Gossip("alloy", alloy.probeInterval(), alloy.probeTimeout(), alloy.gossipInterval(),
+                alloy.gossipNodes(), alloy.indirectChecks(), alloy.suspicionMult(), alloy.retransmitMult(),
+                alloy.pushPullInterval(), alloy.notifyInterval()), f.gossip(), "every gossip field is the preset's");
         assertEquals(Defaults.TARGET_COUNT, s.targets().count());
         assertEquals(Defaults.TARGET_SHAPE, s.targets().shape());
         assertEquals(Defaults.ALGORITHM, s.hashing().algorithm());
@@ -78,6 +81,16 @@ class DefaultsTest {
         }
         assertEquals(Duration.ofSeconds(10), Defaults.streamTimeout("lan"), "memberlist DefaultLANConfig TCPTimeout");
         assertEquals(Duration.ofSeconds(30), Defaults.streamTimeout("wan"), "memberlist DefaultWANConfig TCPTimeout");
+    }
+
+    @Test
+    void aGossipFieldGivenKeepsItsValueAndTheRestComeFromThePreset() throws Exception {
+        String json = MINIMAL.replace("\"size\": 3 }",
+                "\"size\": 3, \"gossip\": { \"preset\": \"lan\", \"suspicionMult\": 7 } }");
+        Scenario.Gossip g = ScenarioLoader.parse("g.json", json.getBytes(StandardCharsets.UTF_8), "g").fleet().gossip();
+        assertEquals(7, g.suspicionMult());
+        assertEquals(GossipPreset.LAN.config().probeInterval(), g.probeInterval());
+        assertEquals(GossipPreset.LAN.config().retransmitMult(), g.retransmitMult());
     }
 
     @Test
