@@ -297,12 +297,10 @@ public final class SimulateCommand implements Callable<Integer> {
         long groups = jobs.stream().map(Sweep.Job::group).distinct().count();
         stdout.printf(Locale.ROOT, "Sweep of %s: %d variant(s) x %d seed(s) = %d runs on %d threads%n", name,
                 groups, seeds, jobs.size(), threadCount);
-        Map<Sweep.Job, Double> wall = new ConcurrentHashMap<>();
         long started = System.nanoTime();
         Map<Sweep.Job, Path> resultFiles = new ConcurrentHashMap<>();
         List<SimulationResult> results;
         java.util.function.BiConsumer<Sweep.Job, SimulationResult> onDone = (job, r) -> {
-            wall.put(job, (System.nanoTime() - started) / 1e9);
             try {
                 resultFiles.put(job, write(r, job).get(0));
             } catch (IOException e) {
@@ -324,7 +322,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Map<String, SweepFiles.Group> saved = new LinkedHashMap<>();
         for (int i = 0; i < results.size(); i++) {
             Sweep.Job job = jobs.get(i);
-            RunSummary summary = RunSummary.of(results.get(i), wall.getOrDefault(job, Double.NaN));
+            RunSummary summary = RunSummary.of(results.get(i));
             byGroup.computeIfAbsent(job.group(), k -> new ArrayList<>()).add(summary);
             SweepFiles.Group g = saved.computeIfAbsent(job.group(),
                     k -> new SweepFiles.Group(job.variant(), job.algorithm(), new ArrayList<>(), new ArrayList<>()));

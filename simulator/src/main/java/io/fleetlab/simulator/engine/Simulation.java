@@ -97,9 +97,4 @@ public final class Simulation {
     public long dispatched() {
         return dispatched;
     }
-
-    /** Events waiting in the queue (cancelled ones included until they surface). */
-    public int pending() {
-        return queue.size();
-    }
 }

@@ -19,17 +19,4 @@ public final class Bounds {
         }
         return Math.sqrt(1.0 / v + (n - 1.0) / t);
     }
-
-    /**
-     * Time for the epidemic model 1/(1+(N+1)e^(-cNx)) to reach fraction {@code p} of N nodes, in
-     * gossip rounds, with c = fanout/N x (1-loss) x 0.5.
-     */
-    public static double epidemicRounds(int n, int fanout, double loss, double p) {
-        if (n <= 1) {
-            return 0;
-        }
-        double c = fanout / (double) n * (1 - loss) * 0.5;
-        // p = 1/(1+(N+1)e^(-cNx))  =>  x = ln((N+1) p/(1-p)) / (cN)
-        return Math.log((n + 1) * p / (1 - p)) / (c * n);
-    }
 }

@@ -1,5 +1,7 @@
 package io.fleetlab.simulator.metrics;
 
+import io.fleetlab.simulator.result.ChangeKind;
+import io.fleetlab.simulator.result.EventKind;
 import io.fleetlab.simulator.result.MembershipStats;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,13 +20,13 @@ public final class ConvergenceTracker {
     /** One change being watched. */
     private static final class Watch {
         final long startNanos;
-        final String kind;
+        final ChangeKind kind;
         final String node;
         final Map<String, Long> seenAt = new LinkedHashMap<>();
         final List<String> observers;
         final double modelP90;
 
-        Watch(long startNanos, String kind, String node, List<String> observers, double modelP90) {
+        Watch(long startNanos, ChangeKind kind, String node, List<String> observers, double modelP90) {
             this.startNanos = startNanos;
             this.kind = kind;
             this.node = node;
@@ -38,18 +40,15 @@ public final class ConvergenceTracker {
     private final Map<String, Watch> openParticipant = new HashMap<>();
 
     /** Starts watching a change about {@code node}, to be learned by every one of {@code observers}. */
-    public void watch(long nowNanos, String kind, String node, List<String> observers, double modelP90Seconds) {
+    public void watch(long nowNanos, ChangeKind kind, String node, List<String> observers, double modelP90Seconds) {
         Watch w = new Watch(nowNanos, kind, node, List.copyOf(observers), modelP90Seconds);
         watches.add(w);
-        if (kind.equals(PARTICIPANT)) {
+        if (kind == ChangeKind.PARTICIPANT) {
             openParticipant.put(node, w);
         } else {
             openByNode.put(node, w);
         }
     }
-
-    /** The kind of a watch of when a joiner's participant state reached each observer. */
-    public static final String PARTICIPANT = "participant";
 
     /** Every observer learned at once (a membership oracle). */
     public void learnedByAll(long nowNanos, String node) {
@@ -64,18 +63,28 @@ public final class ConvergenceTracker {
     }
 
     /** {@code observer} learned, with an event of {@code eventKind} (joined, left, dead), about {@code node}. */
-    public void learned(long nowNanos, String observer, String eventKind, String node) {
-        Watch w = (eventKind.equals(PARTICIPANT) ? openParticipant : openByNode).get(node);
+    public void learned(long nowNanos, String observer, EventKind eventKind, String node) {
+        Watch w = openByNode.get(node);
         if (w == null) {
             return;
         }
         boolean matches = switch (w.kind) {
-            case "join", "restart" -> eventKind.equals("joined");
-            case "leave" -> eventKind.equals("left") || eventKind.equals("dead");
-            case "crash" -> eventKind.equals("dead") || eventKind.equals("left");
-            case PARTICIPANT -> eventKind.equals(PARTICIPANT);
-            default -> false;
+            case JOIN, RESTART -> eventKind == EventKind.JOINED;
+            case LEAVE, CRASH -> eventKind == EventKind.LEFT || eventKind == EventKind.DEAD;
+            case PARTICIPANT -> false;
         };
+        seen(w, matches, observer, nowNanos);
+    }
+
+    /** {@code observer} learned that the joiner {@code node} is a participant. */
+    public void learnedParticipant(long nowNanos, String observer, String node) {
+        Watch w = openParticipant.get(node);
+        if (w != null) {
+            seen(w, true, observer, nowNanos);
+        }
+    }
+
+    private static void seen(Watch w, boolean matches, String observer, long nowNanos) {
         if (matches && w.observers.contains(observer)) {
             w.seenAt.putIfAbsent(observer, nowNanos);
         }
@@ -95,7 +104,7 @@ public final class ConvergenceTracker {
     public List<MembershipStats.Detection> detections(Set<String> everDown) {
         List<MembershipStats.Detection> out = new ArrayList<>();
         for (Watch w : watches) {
-            if (w.kind.equals("crash")) {
+            if (w.kind == ChangeKind.CRASH) {
                 double[] delays = delays(w, everDown);
                 double first = Double.NaN;
                 for (double d : delays) {

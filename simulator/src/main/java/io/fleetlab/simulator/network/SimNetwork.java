@@ -165,16 +165,4 @@ public final class SimNetwork {
             }
         });
     }
-
-    public long packetsSent() {
-        return counters.packetsSent;
-    }
-
-    public long packetsDropped() {
-        return counters.packetsLost + counters.queueDrops + counters.oversize;
-    }
-
-    public long bytesSent() {
-        return counters.bytesSent;
-    }
 }

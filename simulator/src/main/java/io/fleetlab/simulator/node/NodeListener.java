@@ -5,14 +5,14 @@ import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.rebalance.OwnershipChange;
 import java.util.List;
 
-/** What the run's metrics hear from a simulated node. */
+/** What a simulated node tells the fleet it belongs to; {@code node} is its name. */
 public interface NodeListener {
     /** The node's rebalancer started or stopped targets. */
-    void ownershipChanged(SimNode node, OwnershipChange change);
+    void ownershipChanged(String node, OwnershipChange change);
 
     /** The node's membership learned something (uncoalesced). */
-    void membershipEvent(SimNode node, NodeEvent event);
+    void membershipEvent(String node, NodeEvent event);
 
     /** The node's coalesced view changed (what its components saw). */
-    void viewChanged(SimNode node, List<Peer> peers);
+    void viewChanged(String node, List<Peer> peers);
 }

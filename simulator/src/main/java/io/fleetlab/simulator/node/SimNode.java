@@ -97,18 +97,18 @@ public final class SimNode {
         return new ClusterListener() {
             @Override
             public void membershipEvent(NodeEvent event) {
-                listener.membershipEvent(SimNode.this, event);
+                listener.membershipEvent(name, event);
             }
 
             @Override
             public void viewChanged(List<Peer> peers) {
                 lastViewSize = peers.size();
-                listener.viewChanged(SimNode.this, peers);
+                listener.viewChanged(name, peers);
             }
 
             @Override
             public void ownershipChanged(int component, OwnershipChange change) {
-                listener.ownershipChanged(SimNode.this, change);
+                listener.ownershipChanged(name, change);
             }
         };
     }

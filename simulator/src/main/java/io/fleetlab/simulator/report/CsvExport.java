@@ -38,7 +38,7 @@ public final class CsvExport {
                 .addNumberColumn("band_low").addNumberColumn("band_high").addNumberColumn("misplaced");
         List<List<Object>> dRows = new ArrayList<>();
         for (Redistribution x : r.redistribution()) {
-            dRows.add(withRun(new ArrayList<>(List.of(x.time(), x.kind(), x.node(), x.nodesBefore(), x.nodesAfter(), x.moved(),
+            dRows.add(withRun(new ArrayList<>(List.of(x.time(), x.kind().label(), x.node(), x.nodesBefore(), x.nodesAfter(), x.moved(),
                     x.movedFraction(), x.idealFraction(), x.ratio(), x.boundLow(), x.boundHigh(), x.misplaced())), r));
         }
         SweepFiles.writeCsv(redistribution, runColumns(d).build(), dRows);

@@ -73,7 +73,7 @@ public final class SweepFiles {
         for (SweepFigure f : SweepFigure.ALL) {
             runSchema.addNumberColumn(f.name());
         }
-        runSchema.addNumberColumn("wallSeconds").addColumn("resultFile");
+        runSchema.addColumn("resultFile");
         addContextColumns(runSchema);
         List<List<Object>> runRows = new ArrayList<>();
         for (Group g : groups) {
@@ -83,7 +83,6 @@ public final class SweepFiles {
                 for (SweepFigure f : SweepFigure.ALL) {
                     row.add(cell(f.value().applyAsDouble(r)));
                 }
-                row.add(cell(r.wallSeconds()));
                 row.add(g.resultFiles().get(i));
                 addContext(row, context);
                 runRows.add(row);

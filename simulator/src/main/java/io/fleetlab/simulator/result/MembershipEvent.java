@@ -5,9 +5,9 @@ package io.fleetlab.simulator.result;
  * partition, heal, set-loss) or what the protocol concluded (suspect, dead, alive, refute).
  *
  * @param time   simulated seconds
- * @param kind   lower-case kind, e.g. {@code join}, {@code crash}, {@code suspect}, {@code dead}
+ * @param kind   the scenario action or the protocol's conclusion
  * @param node   the node it is about, or empty for fleet-wide events
  * @param by     for protocol conclusions, the node that reached it; empty otherwise
  * @param detail free text for humans (e.g. the partition's sides)
  */
-public record MembershipEvent(double time, String kind, String node, String by, String detail) {}
+public record MembershipEvent(double time, EventKind kind, String node, String by, String detail) {}

@@ -22,7 +22,7 @@ public record MembershipStats(
 
     /**
      * @param time     simulated seconds of the change
-     * @param kind     {@code join}, {@code leave}, {@code crash} ...
+     * @param kind     the change watched
      * @param node     the node concerned
      * @param p50      seconds until 50% of live nodes saw it (NaN when never)
      * @param p90      seconds until 90%
@@ -34,7 +34,7 @@ public record MembershipStats(
      *                 dead (probes, suspicion with confirmations, dissemination)
      */
     public record Convergence(
-            double time, String kind, String node, double p50, double p90, double p99, double p100, double modelP90) {}
+            double time, ChangeKind kind, String node, double p50, double p90, double p99, double p100, double modelP90) {}
 
     /**
      * @param time       simulated seconds of the crash

@@ -4,7 +4,7 @@ package io.fleetlab.simulator.result;
  * How many targets changed primary owner at one change of the fleet, against theory.
  *
  * @param time          simulated seconds of the change
- * @param kind          {@code join} or {@code leave}
+ * @param kind          the change (join, restart, leave or crash)
  * @param node          the node that joined or left
  * @param nodesBefore   eligible nodes before the change
  * @param nodesAfter    eligible nodes after
@@ -19,7 +19,7 @@ package io.fleetlab.simulator.result;
  */
 public record Redistribution(
         double time,
-        String kind,
+        ChangeKind kind,
         String node,
         int nodesBefore,
         int nodesAfter,

@@ -1,58 +1,57 @@
 package io.fleetlab.simulator.run;
 
-import io.fleetlab.core.membership.GossipConfig;
+import io.fleetlab.simulator.fleet.Fleet;
 import io.fleetlab.simulator.metrics.Bounds;
 import io.fleetlab.simulator.node.SimNode;
-import io.fleetlab.simulator.result.AgreementTotals;
 import io.fleetlab.simulator.result.LoadSummary;
 import io.fleetlab.simulator.result.MembershipStats;
 import io.fleetlab.simulator.result.NodeInfo;
-import io.fleetlab.simulator.result.PeerTableLog;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** Builds the result file's content from what a run recorded. */
+/** Builds the result file's content from what the run's observers recorded and the fleet at the end. */
 final class ResultAssembler {
     private final Scenario scenario;
     private final String algorithm;
     private final long seed;
     private final int targetCount;
-    private final RunMetrics m;
-    private final Map<String, SimNode> nodes;
-    private final GossipConfig gossip;
+    private final Fleet fleet;
+    private final EventLog events;
+    private final RedistributionRecorder redistribution;
+    private final AgreementRecorder agreement;
+    private final ConvergenceRecorder convergence;
 
-    ResultAssembler(Scenario scenario, String algorithm, long seed, int targetCount, RunMetrics metrics,
-            Map<String, SimNode> nodes, GossipConfig gossip) {
+    ResultAssembler(Scenario scenario, String algorithm, long seed, int targetCount, Fleet fleet, EventLog events,
+            RedistributionRecorder redistribution, AgreementRecorder agreement, ConvergenceRecorder convergence) {
         this.scenario = scenario;
         this.algorithm = algorithm;
         this.seed = seed;
         this.targetCount = targetCount;
-        this.m = metrics;
-        this.nodes = nodes;
-        this.gossip = gossip;
+        this.fleet = fleet;
+        this.events = events;
+        this.redistribution = redistribution;
+        this.agreement = agreement;
+        this.convergence = convergence;
     }
 
     SimulationResult build() {
         List<NodeInfo> infos = new ArrayList<>();
-        for (SimNode n : nodes.values()) {
+        for (SimNode n : fleet.nodes()) {
             infos.add(new NodeInfo(n.name(), n.address()));
         }
-        AgreementTotals totals = new AgreementTotals(m.ledger.unownedTargetSeconds(), m.ledger.doubleOwnedTargetSeconds(),
-                m.ledger.maxUnowned(), m.ledger.maxDoubleOwned());
         return new SimulationResult(SimulationResult.SCHEMA_VERSION, scenario.name(), seed, algorithm,
                 scenario.hashing().tokensPerNode(), scenario.duration().toNanos() / 1e9, targetCount, infos,
-                List.copyOf(m.events), List.copyOf(m.redistribution), List.copyOf(m.agreement), totals, load(),
-                List.copyOf(m.views), new PeerTableLog(m.observer, List.copyOf(m.peerChanges)), membership());
+                events.events(), redistribution.changes(), agreement.agreement(), agreement.totals(), load(),
+                agreement.views(), events.peerTable(), membership());
     }
 
     private LoadSummary load() {
         List<LoadSummary.NodeLoad> per = new ArrayList<>();
         double sum = 0;
         double max = 0;
-        for (SimNode n : nodes.values()) {
+        for (SimNode n : fleet.nodes()) {
             if (n.status() == SimNode.Status.UP) {
                 per.add(new LoadSummary.NodeLoad(n.name(), n.ownedCount()));
                 sum += n.ownedCount();
@@ -73,12 +72,12 @@ final class ResultAssembler {
     private MembershipStats membership() {
         long messages = 0;
         long bytes = 0;
-        for (SimNode n : nodes.values()) {
+        for (SimNode n : fleet.nodes()) {
             messages += n.messagesSent();
             bytes += n.bytesSent();
         }
-        double nodeSeconds = Math.max(m.nodeSeconds, 1e-9);
-        return new MembershipStats(m.convergence.convergence(m.everDown), m.convergence.detections(m.everDown),
-                m.falseSuspicions, m.falseDeaths, messages / nodeSeconds, bytes / nodeSeconds);
+        double nodeSeconds = Math.max(agreement.nodeSeconds(), 1e-9);
+        return new MembershipStats(convergence.convergence(), convergence.detections(), events.falseSuspicions(),
+                events.falseDeaths(), messages / nodeSeconds, bytes / nodeSeconds);
     }
 }

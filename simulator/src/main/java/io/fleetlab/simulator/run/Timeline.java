@@ -1,22 +1,35 @@
 package io.fleetlab.simulator.run;
 
 import io.fleetlab.simulator.engine.Simulation;
+import io.fleetlab.simulator.fleet.Fleet;
+import io.fleetlab.simulator.network.NetworkConditions;
+import io.fleetlab.simulator.network.SimNetwork;
 import io.fleetlab.simulator.node.SimNode;
+import io.fleetlab.simulator.result.ChangeKind;
+import io.fleetlab.simulator.result.EventKind;
 import io.fleetlab.simulator.scenario.Action;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleFunction;
 
-/** Turns a scenario's actions into events of the run. */
+/**
+ * Turns a scenario's actions into events of the run: changes of the fleet and of the network. The
+ * actions come resolved ({@link io.fleetlab.simulator.scenario.Defaults} filled in by the loader).
+ */
 final class Timeline {
-    private final ScenarioRun run;
     private final Simulation simulation;
+    private final Fleet fleet;
+    private final SimNetwork network;
+    private final DoubleFunction<NetworkConditions> withLoss;
 
-    Timeline(ScenarioRun run) {
-        this.run = run;
-        this.simulation = run.simulation();
+    /** @param withLoss the network's conditions with another loss probability */
+    Timeline(Simulation simulation, Fleet fleet, SimNetwork network, DoubleFunction<NetworkConditions> withLoss) {
+        this.simulation = simulation;
+        this.fleet = fleet;
+        this.network = network;
+        this.withLoss = withLoss;
     }
 
     void schedule(List<Action> actions) {
@@ -25,37 +38,31 @@ final class Timeline {
         }
     }
 
-    private static long nanos(Duration d, Duration fallback) {
-        return (d == null ? fallback : d).toNanos();
-    }
-
     private void apply(Action a) {
-        RunMetrics m = run.metrics();
         if (a instanceof Action.Join j) {
-            int count = j.count() == null ? 1 : j.count();
-            long interval = nanos(j.interval(), Duration.ZERO);
-            for (int k = 0; k < count; k++) {
-                String name = run.nextName();
-                simulation.after(k * interval, () -> run.start(name, "join"));
+            long interval = j.interval().toNanos();
+            for (int k = 0; k < j.count(); k++) {
+                String name = fleet.nextName();
+                simulation.after(k * interval, () -> fleet.start(name, ChangeKind.JOIN));
             }
         } else if (a instanceof Action.Leave l) {
-            run.leave(l.node(), "leave", () -> { });
+            fleet.leave(l.node(), EventKind.LEAVE, () -> { });
         } else if (a instanceof Action.Crash c) {
-            run.crash(c.node(), "crash");
+            fleet.crash(c.node(), EventKind.CRASH);
         } else if (a instanceof Action.Restart r) {
-            restart(r.node(), nanos(r.downtime(), Duration.ZERO), r.graceful() == null || r.graceful());
+            restart(r.node(), r.downtime().toNanos(), r.graceful());
         } else if (a instanceof Action.RollingRestart r) {
-            long interval = nanos(r.interval(), Duration.ofSeconds(30));
-            long downtime = nanos(r.downtime(), Duration.ZERO);
-            boolean graceful = r.graceful() == null || r.graceful();
-            List<SimNode> order = run.upNodes();
-            m.action("rolling-restart", "", order.size() + " nodes, every " + interval / 1e9 + "s");
+            long interval = r.interval().toNanos();
+            long downtime = r.downtime().toNanos();
+            boolean graceful = r.graceful();
+            List<SimNode> order = fleet.upNodes();
+            fleet.action(EventKind.ROLLING_RESTART, "", order.size() + " nodes, every " + interval / 1e9 + "s");
             for (int k = 0; k < order.size(); k++) {
                 String name = order.get(k).name();
                 simulation.after(k * interval, () -> restart(name, downtime, graceful));
             }
         } else if (a instanceof Action.ScaleTo s) {
-            scaleTo(s.size(), nanos(s.interval(), Duration.ZERO));
+            scaleTo(s.size(), s.interval().toNanos());
         } else if (a instanceof Action.Partition p) {
             if (p.groups() != null) {
                 List<List<String>> groups = new ArrayList<>();
@@ -64,65 +71,65 @@ final class Timeline {
                     groups.add(new ArrayList<>(g));
                     listed.addAll(g);
                 }
-                for (SimNode n : run.upNodes()) {
+                for (SimNode n : fleet.upNodes()) {
                     if (!listed.contains(n.name())) {
                         groups.get(0).add(n.name()); // unlisted nodes stay with the first group
                     }
                 }
-                run.network().partitions().split(groups);
-                m.action("partition", "", "groups " + p.groups());
+                network.partitions().split(groups);
+                fleet.action(EventKind.PARTITION, "", "groups " + p.groups());
             } else {
-                run.network().partitions().cutOneWay(p.from(), p.to());
-                m.action("partition", "", "one-way " + p.from() + " -> " + p.to());
+                network.partitions().cutOneWay(p.from(), p.to());
+                fleet.action(EventKind.PARTITION, "", "one-way " + p.from() + " -> " + p.to());
             }
         } else if (a instanceof Action.Heal) {
-            run.network().partitions().heal();
-            m.action("heal", "", "");
+            network.partitions().heal();
+            fleet.action(EventKind.HEAL, "", "");
         } else if (a instanceof Action.Pause p) {
-            SimNode n = run.node(p.node());
+            SimNode n = fleet.node(p.node());
             n.scheduler().pause(p.duration().toNanos());
-            m.action("pause", p.node(), "for " + p.duration().toMillis() / 1000.0 + "s");
+            fleet.action(EventKind.PAUSE, p.node(), "for " + p.duration().toMillis() / 1000.0 + "s");
         } else if (a instanceof Action.SetLoss s) {
-            run.network().setConditions(run.conditionsWithLoss(s.loss()));
-            m.action("set-loss", "", String.valueOf(s.loss()));
+            network.setConditions(withLoss.apply(s.loss()));
+            fleet.action(EventKind.SET_LOSS, "", String.valueOf(s.loss()));
         } else if (a instanceof Action.Slow s) {
-            run.network().setSlow(s.node(), Math.round(s.extraMs() * 1e6));
-            m.action("slow", s.node(), "+" + s.extraMs() + " ms per message");
+            network.setSlow(s.node(), Math.round(s.extraMs() * 1e6));
+            fleet.action(EventKind.SLOW, s.node(), "+" + s.extraMs() + " ms per message");
         } else if (a instanceof Action.ClockSkew c) {
-            run.node(c.node()).scheduler().setSkew(Math.round(c.skewMs() * 1e6));
-            m.action("clock-skew", c.node(), c.skewMs() + " ms");
+            fleet.node(c.node()).scheduler().setSkew(Math.round(c.skewMs() * 1e6));
+            fleet.action(EventKind.CLOCK_SKEW, c.node(), c.skewMs() + " ms");
         }
     }
 
     private void restart(String name, long downtime, boolean graceful) {
-        SimNode node = run.node(name);
-        Runnable comeBack = () -> simulation.after(downtime, () -> run.start(name, "restart"));
+        SimNode node = fleet.node(name);
+        Runnable comeBack = () -> simulation.after(downtime, () -> fleet.start(name, ChangeKind.RESTART));
         if (!node.up()) {
             comeBack.run();
         } else if (graceful) {
-            run.leave(name, "restart", comeBack);
+            fleet.leave(name, EventKind.RESTART, comeBack);
         } else {
-            run.crash(name, "restart");
+            fleet.crash(name, EventKind.RESTART);
             comeBack.run();
         }
     }
 
     private void scaleTo(int size, long interval) {
         List<SimNode> up = new ArrayList<>();
-        for (SimNode n : run.upNodes()) {
+        for (SimNode n : fleet.upNodes()) {
             if (n.status() == SimNode.Status.UP) {
                 up.add(n);
             }
         }
         if (size > up.size()) {
             for (int k = 0; k < size - up.size(); k++) {
-                String name = run.nextName();
-                simulation.after(k * interval, () -> run.start(name, "join"));
+                String name = fleet.nextName();
+                simulation.after(k * interval, () -> fleet.start(name, ChangeKind.JOIN));
             }
         } else {
             for (int k = 0; k < up.size() - size; k++) {
                 String name = up.get(up.size() - 1 - k).name(); // the newest leave first, like a StatefulSet
-                simulation.after(k * interval, () -> run.leave(name, "leave", () -> { }));
+                simulation.after(k * interval, () -> fleet.leave(name, EventKind.LEAVE, () -> { }));
             }
         }
     }

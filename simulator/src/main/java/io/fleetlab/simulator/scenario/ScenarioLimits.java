@@ -83,8 +83,8 @@ public final class ScenarioLimits {
         long n = s.fleet().size();
         for (Action a : s.timeline()) {
             if (a instanceof Action.Join j) {
-                n += j.count() == null ? 1 : j.count();
-            } else if (a instanceof Action.ScaleTo st && st.size() != null) {
+                n += j.count();
+            } else if (a instanceof Action.ScaleTo st) {
                 n += Math.max(0, st.size() - s.fleet().size());
             }
         }
@@ -111,19 +111,19 @@ public final class ScenarioLimits {
     }
 
     /** Adds a problem for every budget the scenario breaks (samples and events; the heap is checked before running). */
-    static void budget(Duration duration, Duration sample, int nodes, List<ScenarioValidator.Problem> problems) {
+    static void budget(Duration duration, Duration sample, int nodes, List<Problem> problems) {
         if (duration == null) {
             return;
         }
         if (sample != null && duration.toNanos() / Math.max(1, sample.toNanos()) > MAX_SAMPLES) {
-            problems.add(new ScenarioValidator.Problem("sampleInterval", "gives "
+            problems.add(new Problem("sampleInterval", "gives "
                     + duration.toNanos() / Math.max(1, sample.toNanos()) + " samples over " + Durations.format(duration)
                     + "; at most " + MAX_SAMPLES + " (choose at least "
                     + Durations.format(duration.dividedBy(MAX_SAMPLES)) + ")"));
         }
         double events = estimateEvents(nodes, duration);
         if (events > MAX_EVENTS) {
-            problems.add(new ScenarioValidator.Problem("duration", String.format(java.util.Locale.ROOT,
+            problems.add(new Problem("duration", String.format(java.util.Locale.ROOT,
                     "%d nodes for %s would dispatch about %.2g events; at most %d per run (shorten the run or the fleet)",
                     nodes, Durations.format(duration), events, MAX_EVENTS)));
         }

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.fleetlab.simulator.input.InputException;
-import io.fleetlab.simulator.target.TargetPopulation;
+import io.fleetlab.simulator.workload.TargetPopulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,12 +91,12 @@ public final class ScenarioLoader {
         if (raw == null) {
             throw new ScenarioException(fileName, 1, 1, "", "is empty; expected a scenario object");
         }
-        List<ScenarioValidator.Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Scenario resolved = ScenarioValidator.check(raw, defaultName, problems);
         if (!problems.isEmpty()) {
             // every problem, each with its own line and column, so one edit fixes them all
             List<ScenarioException> all = new ArrayList<>();
-            for (ScenarioValidator.Problem p : problems) {
+            for (Problem p : problems) {
                 int[] at = locations.of(p.path());
                 all.add(new ScenarioException(fileName, at[0], at[1], p.path(), p.message()));
             }

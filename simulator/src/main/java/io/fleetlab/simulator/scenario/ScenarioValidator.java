@@ -1,6 +1,6 @@
 package io.fleetlab.simulator.scenario;
 
-import io.fleetlab.core.cluster.Component;
+import io.fleetlab.core.membership.GossipConfig;
 import io.fleetlab.core.membership.GossipPreset;
 import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.simulator.network.LatencyModel;
@@ -18,9 +18,6 @@ import java.util.TreeSet;
  * down) is caught before the run starts.
  */
 final class ScenarioValidator {
-    /** One mistake, by field path. */
-    record Problem(String path, String message) {}
-
     static final List<String> SHAPES = List.of("kubernetes-pods", "node-exporters", "strings");
     static final List<String> MEMBERSHIP = List.of("gossip", "oracle");
     static final List<String> STARTS = List.of("cold", "converged");
@@ -122,13 +119,14 @@ final class ScenarioValidator {
         String name = s.name() == null || s.name().isBlank() ? defaultName : s.name();
         Duration duration = positive("duration", s.duration(), null);
         atMost("duration", duration, ScenarioLimits.MAX_DURATION);
-        Duration sample = positive("sampleInterval", s.sampleInterval(), Duration.ofSeconds(1));
+        Duration sample = positive("sampleInterval", s.sampleInterval(), Defaults.SAMPLE_INTERVAL);
         notBelow("sampleInterval", sample, ScenarioLimits.MIN_SAMPLE_INTERVAL);
         Scenario.Fleet fleet = fleet(s.fleet());
         Scenario.Targets targets = targets(s.targets());
         Scenario.Hashing hashing = hashing(s.hashing());
         Scenario.Network network = network(s.network(), fleet);
-        List<Action> timeline = s.timeline() == null ? List.of() : s.timeline();
+        List<Action> given = s.timeline() == null ? List.of() : s.timeline();
+        List<Action> timeline = new ArrayList<>(given);
         int peakNodes = fleet == null ? 0 : fleet.size();
         if (duration != null && fleet != null) {
             peakNodes = timeline(timeline, duration, fleet);
@@ -137,7 +135,8 @@ final class ScenarioValidator {
             ScenarioLimits.budget(duration, sample, peakNodes, problems);
         }
         return new Scenario(Scenario.VERSION, name, s.description() == null ? "" : s.description(),
-                s.seed() == null ? 1L : s.seed(), duration, sample, fleet, targets, hashing, network, timeline);
+                s.seed() == null ? Defaults.SEED : s.seed(), duration, sample, fleet, targets, hashing, network,
+                java.util.Collections.unmodifiableList(timeline));
     }
 
     private Scenario.Fleet fleet(Scenario.Fleet f) {
@@ -155,7 +154,7 @@ final class ScenarioValidator {
         } else {
             size = f.size();
         }
-        String pattern = f.namePattern() == null ? "alloy-%d" : f.namePattern();
+        String pattern = f.namePattern() == null ? Defaults.NAME_PATTERN : f.namePattern();
         if (pattern.indexOf("%d") < 0 || pattern.indexOf("%d") != pattern.lastIndexOf("%d") || pattern.replace("%d", "").contains("%")) {
             problem("fleet.namePattern", "must contain %d exactly once and no other %, got '" + pattern + "'");
         } else if (ScenarioLimits.nameBytes(pattern, ScenarioLimits.MAX_NODES) > ScenarioLimits.MAX_NAME_BYTES) {
@@ -165,16 +164,16 @@ final class ScenarioValidator {
                     + ScenarioLimits.nameBytes(pattern, ScenarioLimits.MAX_NODES) + " bytes for node "
                     + ScenarioLimits.MAX_NODES);
         }
-        String membership = oneOf("fleet.membership", f.membership(), MEMBERSHIP, "gossip");
-        int minSize = f.minClusterSize() == null ? 0 : f.minClusterSize();
+        String membership = oneOf("fleet.membership", f.membership(), MEMBERSHIP, Defaults.MEMBERSHIP);
+        int minSize = f.minClusterSize() == null ? Defaults.MIN_CLUSTER_SIZE : f.minClusterSize();
         if (minSize < 0) {
             problem("fleet.minClusterSize", "must not be negative, got " + minSize);
         }
-        Duration spread = nonNegative("fleet.joinSpread", f.joinSpread(), Duration.ofSeconds(2));
+        Duration spread = nonNegative("fleet.joinSpread", f.joinSpread(), Defaults.JOIN_SPREAD);
         atMost("fleet.joinSpread", spread, ScenarioLimits.MAX_DURATION);
-        String start = oneOf("fleet.start", f.start(), STARTS, "cold");
+        String start = oneOf("fleet.start", f.start(), STARTS, Defaults.START);
         Scenario.Gossip g = f.gossip() == null ? new Scenario.Gossip(null, null, null, null, null, null, null, null, null, null) : f.gossip();
-        String preset = oneOf("fleet.gossip.preset", g.preset(), GossipPreset.ids(), GossipPreset.DEFAULT.id());
+        String preset = oneOf("fleet.gossip.preset", g.preset(), GossipPreset.ids(), Defaults.GOSSIP_PRESET);
         positiveIfSet("fleet.gossip.probeInterval", g.probeInterval());
         positiveIfSet("fleet.gossip.probeTimeout", g.probeTimeout());
         positiveIfSet("fleet.gossip.gossipInterval", g.gossipInterval());
@@ -187,11 +186,16 @@ final class ScenarioValidator {
         between("fleet.gossip.indirectChecks", g.indirectChecks(), 0, 64);
         between("fleet.gossip.suspicionMult", g.suspicionMult(), 1, 1000);
         between("fleet.gossip.retransmitMult", g.retransmitMult(), 1, 1000);
-        Scenario.Gossip gossip = new Scenario.Gossip(preset, g.probeInterval(), g.probeTimeout(), g.gossipInterval(),
-                g.gossipNodes(), g.indirectChecks(), g.suspicionMult(), g.retransmitMult(), g.pushPullInterval(), g.notifyInterval());
-        Duration sizeTimeout = nonNegative("fleet.minClusterSizeTimeout", f.minClusterSizeTimeout(), Duration.ZERO);
+        // a field left out takes the preset's value, so the resolved scenario names every setting it ran with
+        GossipConfig p = Defaults.gossip(preset);
+        Scenario.Gossip gossip = p == null ? g : new Scenario.Gossip(preset, or(g.probeInterval(), p.probeInterval()),
+                or(g.probeTimeout(), p.probeTimeout()), or(g.gossipInterval(), p.gossipInterval()),
+                or(g.gossipNodes(), p.gossipNodes()), or(g.indirectChecks(), p.indirectChecks()),
+                or(g.suspicionMult(), p.suspicionMult()), or(g.retransmitMult(), p.retransmitMult()),
+                or(g.pushPullInterval(), p.pushPullInterval()), or(g.notifyInterval(), p.notifyInterval()));
+        Duration sizeTimeout = nonNegative("fleet.minClusterSizeTimeout", f.minClusterSizeTimeout(), Defaults.MIN_CLUSTER_SIZE_TIMEOUT);
         Duration reload = nonNegative("fleet.scrapeReloadInterval", f.scrapeReloadInterval(),
-                Component.PROMETHEUS_RELOAD_INTERVAL);
+                Defaults.SCRAPE_RELOAD_INTERVAL);
         atMost("fleet.minClusterSizeTimeout", sizeTimeout, ScenarioLimits.MAX_DURATION);
         atMost("fleet.scrapeReloadInterval", reload, ScenarioLimits.MAX_DURATION);
         return new Scenario.Fleet(size, pattern, membership, gossip, minSize, spread, sizeTimeout, reload, start);
@@ -221,22 +225,22 @@ final class ScenarioValidator {
             if (given.count() != null) {
                 problem("targets.count", "the file decides how many targets there are; leave count out");
             }
-            return new Scenario.Targets(null, null, given.file(), oneOf("targets.format", given.format(), TARGET_FORMATS, "auto"));
+            return new Scenario.Targets(null, null, given.file(), oneOf("targets.format", given.format(), TARGET_FORMATS, Defaults.TARGET_FORMAT));
         }
         if (given.format() != null) {
             problem("targets.format", "applies to targets.file only");
         }
-        int count = given.count() == null ? 10_000 : given.count();
+        int count = given.count() == null ? Defaults.TARGET_COUNT : given.count();
         if (count < 0 || count > ScenarioLimits.MAX_TARGETS) {
             problem("targets.count", "must be in [0, " + ScenarioLimits.MAX_TARGETS + "], got " + count);
         }
-        return new Scenario.Targets(count, oneOf("targets.shape", given.shape(), SHAPES, "kubernetes-pods"));
+        return new Scenario.Targets(count, oneOf("targets.shape", given.shape(), SHAPES, Defaults.TARGET_SHAPE));
     }
 
     private Scenario.Hashing hashing(Scenario.Hashing h) {
         Scenario.Hashing given = h == null ? new Scenario.Hashing(null, null, null) : h;
-        String algorithm = oneOf("hashing.algorithm", given.algorithm(), HashingAlgorithm.ids(), HashingAlgorithm.DEFAULT.id());
-        int tokens = given.tokensPerNode() == null ? 512 : given.tokensPerNode();
+        String algorithm = oneOf("hashing.algorithm", given.algorithm(), HashingAlgorithm.ids(), Defaults.ALGORITHM);
+        int tokens = given.tokensPerNode() == null ? Defaults.TOKENS_PER_NODE : given.tokensPerNode();
         if (tokens < 1 || tokens > ScenarioLimits.MAX_TOKENS) {
             problem("hashing.tokensPerNode", "must be in [1, " + ScenarioLimits.MAX_TOKENS + "], got " + tokens);
         }
@@ -249,37 +253,37 @@ final class ScenarioValidator {
 
     private Scenario.Network network(Scenario.Network n, Scenario.Fleet fleet) {
         Scenario.Network given = n == null ? new Scenario.Network(null, null, null, null, null, null) : n;
-        boolean alloy = fleet == null || fleet.gossip() == null || GossipPreset.ALLOY.id().equals(fleet.gossip().preset());
-        String transport = oneOf("network.transport", given.transport(), TransportKind.NAMES,
-                alloy ? TransportKind.CKIT_HTTP2.id() : TransportKind.MEMBERLIST_UDP.id());
-        // the preset's memberlist TCPTimeout: 2 s as ckit sets it (NewNode), 10 s LAN, 30 s WAN
-        GossipPreset timing = alloy ? GossipPreset.ALLOY
-                : GossipPreset.WAN.id().equals(fleet.gossip().preset()) ? GossipPreset.WAN : GossipPreset.LAN;
-        Duration defaultStreamTimeout = timing.config().streamTimeout();
+        String preset = fleet == null || fleet.gossip() == null ? Defaults.GOSSIP_PRESET : fleet.gossip().preset();
+        String transport = oneOf("network.transport", given.transport(), TransportKind.NAMES, Defaults.transport(preset));
+        Duration defaultStreamTimeout = Defaults.streamTimeout(preset);
         Scenario.Latency l = given.latency() == null ? new Scenario.Latency(null, null, null, null, null) : given.latency();
-        String dist = oneOf("network.latency.distribution", l.distribution(), LatencyModel.KINDS, "log-normal");
+        String dist = oneOf("network.latency.distribution", l.distribution(), LatencyModel.KINDS, Defaults.LATENCY_DISTRIBUTION);
         double maxMs = ScenarioLimits.MAX_LATENCY_MS;
-        double mean = within("network.latency.meanMs", l.meanMs(), 2.0, 0, maxMs, " ms");
+        double mean = within("network.latency.meanMs", l.meanMs(), Defaults.LATENCY_MEAN_MS, 0, maxMs, " ms");
         if (!(mean > 0)) {
             problem("network.latency.meanMs", "must be positive, got " + mean);
         }
-        double spread = within("network.latency.spreadMs", l.spreadMs(), mean / 4, 0, maxMs, " ms");
+        double spread = within("network.latency.spreadMs", l.spreadMs(), Defaults.latencySpreadMs(mean), 0, maxMs, " ms");
         if (dist.equals("uniform") && spread > mean) {
             problem("network.latency.spreadMs", "must be in [0, meanMs], got " + spread);
         }
-        double sigma = within("network.latency.sigma", l.sigma(), 0.5, 0, 10, "");
+        double sigma = within("network.latency.sigma", l.sigma(), Defaults.LATENCY_SIGMA, 0, 10, "");
         if (!(sigma > 0)) {
             problem("network.latency.sigma", "must be positive, got " + sigma);
         }
-        double min = within("network.latency.minMs", l.minMs(), 0.05, 0, maxMs, " ms");
+        double min = within("network.latency.minMs", l.minMs(), Defaults.LATENCY_MIN_MS, 0, maxMs, " ms");
         Duration streamTimeout = positive("network.streamTimeout", given.streamTimeout(), defaultStreamTimeout);
         atMost("network.streamTimeout", streamTimeout, ScenarioLimits.MAX_DURATION);
         return new Scenario.Network(new Scenario.Latency(dist, mean, spread, sigma, min),
-                probability("network.loss", given.loss(), 0), probability("network.duplication", given.duplication(), 0),
-                probability("network.reorder", given.reorder(), 0), streamTimeout, transport);
+                probability("network.loss", given.loss(), Defaults.LOSS),
+                probability("network.duplication", given.duplication(), Defaults.DUPLICATION),
+                probability("network.reorder", given.reorder(), Defaults.REORDER), streamTimeout, transport);
     }
 
-    /** Checks the timeline in order; returns how many nodes the run starts in all (its peak table size). */
+    /**
+     * Checks the timeline in order and fills in each action's defaults in place; returns how many
+     * nodes the run starts in all (its peak table size).
+     */
     private int timeline(List<Action> timeline, Duration duration, Scenario.Fleet fleet) {
         Set<String> up = new LinkedHashSet<>();
         Set<String> down = new TreeSet<>();
@@ -311,8 +315,9 @@ final class ScenarioValidator {
                         + Durations.format(previous) + "; list actions in time order");
             }
             previous = a.at();
+            timeline.set(i, withDefaults(a));
             if (a instanceof Action.Join j) {
-                int count = j.count() == null ? 1 : j.count();
+                int count = j.count() == null ? Defaults.JOIN_COUNT : j.count();
                 if (count < 1 || count > ScenarioLimits.MAX_NODES - nextOrdinal) {
                     problem(p + ".count", "must be in [1, " + Math.max(1, ScenarioLimits.MAX_NODES - nextOrdinal)
                             + "] (at most " + ScenarioLimits.MAX_NODES + " nodes in a run), got " + count);
@@ -341,7 +346,7 @@ final class ScenarioValidator {
                     problem(p + ".node", unknown(r.node(), up));
                 }
             } else if (a instanceof Action.RollingRestart r) {
-                positive(p + ".interval", r.interval(), Duration.ofSeconds(30));
+                positive(p + ".interval", r.interval(), Defaults.ROLLING_INTERVAL);
                 atMost(p + ".interval", r.interval(), ScenarioLimits.MAX_DURATION);
                 nonNegative(p + ".downtime", r.downtime(), null);
                 atMost(p + ".downtime", r.downtime(), ScenarioLimits.MAX_DURATION);
@@ -391,6 +396,25 @@ final class ScenarioValidator {
             }
         }
         return nextOrdinal;
+    }
+
+    /** The action with every field it may leave out set from {@link Defaults}. */
+    private static Action withDefaults(Action a) {
+        if (a instanceof Action.Join j) {
+            return new Action.Join(j.at(), or(j.count(), Defaults.JOIN_COUNT), or(j.interval(), Defaults.ACTION_INTERVAL));
+        } else if (a instanceof Action.Restart r) {
+            return new Action.Restart(r.at(), r.node(), or(r.downtime(), Defaults.DOWNTIME), or(r.graceful(), Defaults.GRACEFUL));
+        } else if (a instanceof Action.RollingRestart r) {
+            return new Action.RollingRestart(r.at(), or(r.interval(), Defaults.ROLLING_INTERVAL),
+                    or(r.downtime(), Defaults.DOWNTIME), or(r.graceful(), Defaults.GRACEFUL));
+        } else if (a instanceof Action.ScaleTo st) {
+            return new Action.ScaleTo(st.at(), st.size(), or(st.interval(), Defaults.ACTION_INTERVAL));
+        }
+        return a;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
     }
 
     private void partition(String p, Action.Partition pa, Set<String> up, Set<String> down) {

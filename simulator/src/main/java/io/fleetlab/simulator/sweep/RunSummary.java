@@ -1,5 +1,6 @@
 package io.fleetlab.simulator.sweep;
 
+import io.fleetlab.simulator.result.ChangeKind;
 import io.fleetlab.simulator.result.MembershipStats;
 import io.fleetlab.simulator.result.Redistribution;
 import io.fleetlab.simulator.result.SimulationResult;
@@ -18,20 +19,18 @@ import java.util.Set;
  */
 public record RunSummary(String algorithm, long seed, double movedRatio, double peakToMean, double unownedTargetSeconds,
         double doubleOwnedTargetSeconds, double joinConvergenceP90, double leaveConvergenceP90,
-        double crashConvergenceP90, double crashDetectedByAll, double falseSuspicions, double falseDeaths,
-        double wallSeconds) {
+        double crashConvergenceP90, double crashDetectedByAll, double falseSuspicions, double falseDeaths) {
 
-    public static RunSummary of(SimulationResult r, double wallSeconds) {
+    public static RunSummary of(SimulationResult r) {
         double ratio = r.redistribution().stream().mapToDouble(Redistribution::ratio).average().orElse(Double.NaN);
         double detected = r.membership().detections().stream().mapToDouble(MembershipStats.Detection::allDead)
                 .average().orElse(Double.NaN);
         return new RunSummary(r.algorithm(), r.seed(), ratio, r.load().peakToMean(), r.totals().unownedTargetSeconds(),
-                r.totals().doubleOwnedTargetSeconds(), meanP90(r, Set.of("join", "restart")), meanP90(r, Set.of("leave")),
-                meanP90(r, Set.of("crash")), detected, r.membership().falseSuspicions(), r.membership().falseDeaths(),
-                wallSeconds);
+                r.totals().doubleOwnedTargetSeconds(), meanP90(r, Set.of(ChangeKind.JOIN, ChangeKind.RESTART)), meanP90(r, Set.of(ChangeKind.LEAVE)),
+                meanP90(r, Set.of(ChangeKind.CRASH)), detected, r.membership().falseSuspicions(), r.membership().falseDeaths());
     }
 
-    private static double meanP90(SimulationResult r, Set<String> kinds) {
+    private static double meanP90(SimulationResult r, Set<ChangeKind> kinds) {
         return r.membership().convergence().stream().filter(c -> kinds.contains(c.kind()))
                 .mapToDouble(MembershipStats.Convergence::p90).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetlab.core.cluster.Component;
 import io.fleetlab.simulator.result.AgreementSample;
+import io.fleetlab.simulator.result.EventKind;
 import io.fleetlab.simulator.result.ResultFiles;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.scenario.Scenario;
@@ -49,7 +50,7 @@ class WarmStartTest {
         }
         assertTrue(checked >= 20, checked + " samples checked");
         assertEquals(2, r.redistribution().size(), "the join and the crash");
-        assertTrue(r.events().stream().noneMatch(e -> e.kind().equals("joined") && e.time() < 30),
+        assertTrue(r.events().stream().noneMatch(e -> e.kind() == EventKind.JOINED && e.time() < 30),
                 "nobody is news before the join");
         long owned = r.load().perNode().stream().mapToLong(l -> l.targets()).sum();
         assertEquals(4000, owned, "once the crash is detected every target has one owner again");

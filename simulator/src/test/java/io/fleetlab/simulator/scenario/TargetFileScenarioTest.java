@@ -55,7 +55,7 @@ class TargetFileScenarioTest {
         Files.writeString(dir.resolve("t.json"), scenario("{ \"file\": \"data/keys.txt\" }"));
         assertEquals(3, ScenarioLoader.load(dir.resolve("t.json")).targets().count());
         assertEquals(TargetKeys.ofLabels(Map.of("__address__", "10.0.0.0:9100", "job", "node")),
-                io.fleetlab.simulator.target.TargetPopulation.fromFile(dir.resolve("data/mine.json"), "json").key(0));
+                io.fleetlab.simulator.workload.TargetPopulation.fromFile(dir.resolve("data/mine.json"), "json").key(0));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.fleetlab.simulator.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fleetlab.simulator.result.ChangeKind;
 import io.fleetlab.simulator.result.MembershipStats;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.run.ProgressListener;
@@ -31,11 +32,11 @@ class RunSummaryTest {
     void convergenceIsSplitByKindOfChange() throws Exception {
         SimulationResult r = new ScenarioRun(ScenarioLoader.parse("kinds.json", STORY.getBytes(StandardCharsets.UTF_8), "kinds"),
                 "alloy-ring", 5).run(ProgressListener.NONE);
-        RunSummary s = RunSummary.of(r, 1.0);
-        double joins = r.membership().convergence().stream().filter(c -> c.kind().equals("join") || c.kind().equals("restart"))
+        RunSummary s = RunSummary.of(r);
+        double joins = r.membership().convergence().stream().filter(c -> c.kind() == ChangeKind.JOIN || c.kind() == ChangeKind.RESTART)
                 .mapToDouble(MembershipStats.Convergence::p90).filter(d -> !Double.isNaN(d)).average().orElseThrow();
         assertEquals(joins, s.joinConvergenceP90(), 1e-12);
-        double leaves = r.membership().convergence().stream().filter(c -> c.kind().equals("leave"))
+        double leaves = r.membership().convergence().stream().filter(c -> c.kind() == ChangeKind.LEAVE)
                 .mapToDouble(MembershipStats.Convergence::p90).filter(d -> !Double.isNaN(d)).average().orElseThrow();
         assertEquals(leaves, s.leaveConvergenceP90(), 1e-12);
         assertTrue(s.crashConvergenceP90() > 10, "a crash waits for probes and suspicion: " + s.crashConvergenceP90());

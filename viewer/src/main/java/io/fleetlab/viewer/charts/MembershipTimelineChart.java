@@ -1,5 +1,6 @@
 package io.fleetlab.viewer.charts;
 
+import io.fleetlab.simulator.result.EventKind;
 import io.fleetlab.simulator.result.MembershipEvent;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.result.ViewSample;
@@ -53,7 +54,7 @@ public final class MembershipTimelineChart {
     static double lineEnd(String node, double lastSample, List<MembershipEvent> events, double duration) {
         for (MembershipEvent e : events) {
             if (node.equals(e.node()) && e.time() >= lastSample
-                    && ("crash".equals(e.kind()) || "leave".equals(e.kind()) || "pause".equals(e.kind()))) {
+                    && (e.kind() == EventKind.CRASH || e.kind() == EventKind.LEAVE || e.kind() == EventKind.PAUSE)) {
                 return e.time();
             }
         }
@@ -70,7 +71,7 @@ public final class MembershipTimelineChart {
         for (List<MembershipEvent> group : groups.values()) {
             MembershipEvent first = group.get(0);
             String label = group.size() > 1 ? first.kind() + " ×" + group.size()
-                    : first.node() == null || first.node().isEmpty() ? first.kind() : first.kind() + " " + first.node();
+                    : first.node() == null || first.node().isEmpty() ? first.kind().label() : first.kind() + " " + first.node();
             markers.add(new TimeLineChart.Marker(first.time(), label, colorOf(first.kind())));
         }
         return markers;
@@ -112,16 +113,18 @@ public final class MembershipTimelineChart {
     }
 
     /** Scenario actions in cool or neutral colors, failures and suspicions in warm ones. */
-    static Color colorOf(String kind) {
-        return switch (kind == null ? "" : kind) {
-            case "join", "joined", "restart", "alive" -> Color.web("#2e7d32");
-            case "leave", "left" -> Color.web("#1565c0");
-            case "state" -> Color.web("#5e35b1");
-            case "crash", "dead" -> Color.web("#c62828");
-            case "suspect" -> Color.web("#ef6c00");
-            case "refute" -> Color.web("#6a1b9a");
-            case "pause" -> Color.web("#8d6e63");
-            case "partition", "heal", "set-loss" -> Color.web("#455a64");
+    static Color colorOf(EventKind kind) {
+        if (kind == null) {
+            return Color.GRAY;
+        }
+        return switch (kind) {
+            case JOIN, JOINED, RESTART, ALIVE -> Color.web("#2e7d32");
+            case LEAVE, LEFT -> Color.web("#1565c0");
+            case STATE -> Color.web("#5e35b1");
+            case CRASH, DEAD -> Color.web("#c62828");
+            case SUSPECT -> Color.web("#ef6c00");
+            case PAUSE -> Color.web("#8d6e63");
+            case PARTITION, HEAL, SET_LOSS -> Color.web("#455a64");
             default -> Color.GRAY;
         };
     }

@@ -1,5 +1,6 @@
 package io.fleetlab.viewer.charts;
 
+import io.fleetlab.simulator.result.ChangeKind;
 import io.fleetlab.simulator.result.Redistribution;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class RedistributionScatter extends ScatterChart<Number, Number> {
             }
             Point p = new Point(byNodes ? r.nodesAfter() : r.time(), r.movedFraction() / ideal, r.boundLow() / ideal, r.boundHigh() / ideal);
             points.add(p);
-            ("leave".equals(r.kind()) ? leaves : joins).getData().add(new XYChart.Data<>(p.x(), p.ratio()));
+            (r.kind() == ChangeKind.LEAVE ? leaves : joins).getData().add(new XYChart.Data<>(p.x(), p.ratio()));
         }
         if (!joins.getData().isEmpty()) {
             getData().add(joins);

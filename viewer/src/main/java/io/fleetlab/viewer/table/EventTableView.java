@@ -15,7 +15,7 @@ public final class EventTableView extends TableView<MembershipEvent> {
     public EventTableView(List<MembershipEvent> events) {
         setId("eventTable");
         getColumns().add(column("Time (s)", e -> String.format(Locale.ROOT, "%.3f", e.time())));
-        getColumns().add(column("Kind", MembershipEvent::kind));
+        getColumns().add(column("Kind", e -> e.kind().label()));
         getColumns().add(column("Node", MembershipEvent::node));
         getColumns().add(column("By", MembershipEvent::by));
         getColumns().add(column("Detail", MembershipEvent::detail));

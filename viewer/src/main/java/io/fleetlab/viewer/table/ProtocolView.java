@@ -38,7 +38,7 @@ public final class ProtocolView extends VBox {
         summary.setStyle("-fx-font-size: 14px;");
 
         convergence.getColumns().add(column("Time (s)", c -> seconds(c.time())));
-        convergence.getColumns().add(column("Kind", MembershipStats.Convergence::kind));
+        convergence.getColumns().add(column("Kind", c -> c.kind().label()));
         convergence.getColumns().add(column("Node", MembershipStats.Convergence::node));
         convergence.getColumns().add(column("p50 (s)", c -> seconds(c.p50())));
         convergence.getColumns().add(column("p90 (s)", c -> seconds(c.p90())));

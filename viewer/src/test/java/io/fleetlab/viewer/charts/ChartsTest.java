@@ -1,5 +1,6 @@
 package io.fleetlab.viewer.charts;
 
+import io.fleetlab.simulator.result.EventKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -166,17 +167,17 @@ class ChartsTest {
         }
         List<MembershipEvent> events = result.events();
         for (MembershipEvent e : events) {
-            assertTrue(chart.markers().stream().anyMatch(m -> m.time() == e.time() && m.label().startsWith(e.kind())),
+            assertTrue(chart.markers().stream().anyMatch(m -> m.time() == e.time() && m.label().startsWith(e.kind().label())),
                     "no marker for " + e);
         }
-        long moments = events.stream().map(e -> e.time() + e.kind()).distinct().count();
+        long moments = events.stream().map(e -> e.time() + e.kind().label()).distinct().count();
         assertEquals(moments, chart.markers().size(), "one marker per kind and moment");
         assertEquals("join \u00d76", chart.markers().get(0).label(), "the initial fleet's joins share a marker");
         // A crashed node's line stops at its crash instead of claiming a view until the end.
         XYChart.Series<Number, Number> crashed = chart.getData().stream()
                 .filter(s -> s.getName().equals("node-3")).findFirst().orElseThrow();
-        double crashTime = events.stream().filter(e -> e.kind().equals("crash")).findFirst().orElseThrow().time();
+        double crashTime = events.stream().filter(e -> e.kind() == EventKind.CRASH).findFirst().orElseThrow().time();
         assertEquals(crashTime, crashed.getData().get(crashed.getData().size() - 1).getXValue().doubleValue(), 0.0);
-        assertTrue(events.stream().anyMatch(e -> e.kind().equals("suspect")), "the sample has a suspicion");
+        assertTrue(events.stream().anyMatch(e -> e.kind() == EventKind.SUSPECT), "the sample has a suspicion");
     }
 }

@@ -1,5 +1,7 @@
 package io.fleetlab.viewer.charts;
 
+import io.fleetlab.simulator.result.EventKind;
+import io.fleetlab.simulator.result.ChangeKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +88,7 @@ class LargeRunChartsTest {
                 moved = ideal * 1.2; // outside its band on purpose
                 outside++;
             }
-            changes.add(new Redistribution(n, "join", "alloy-" + n, n, n + 1, Math.round(moved * 30000), moved, ideal,
+            changes.add(new Redistribution(n, ChangeKind.JOIN, "alloy-" + n, n, n + 1, Math.round(moved * 30000), moved, ideal,
                     moved / ideal, low, high, 0));
         }
         SimulationResult many = with(sample, sample.nodes(), sample.events(), changes, sample.agreement(), sample.views());
@@ -135,7 +137,7 @@ class LargeRunChartsTest {
                 views.add(new ViewSample(t, "alloy-" + i, view));
             }
         }
-        List<MembershipEvent> events = List.of(new MembershipEvent(30, "crash", "alloy-11", "scenario", ""));
+        List<MembershipEvent> events = List.of(new MembershipEvent(30, EventKind.CRASH, "alloy-11", "scenario", ""));
         SimulationResult large = new SimulationResult(sample.schemaVersion(), "large", 7, "alloy-ring", 512, 60, 1000, nodes,
                 events, List.of(), agreement, sample.totals(), sample.load(), views, null, sample.membership());
         Region figure = fx(() -> new RunFigures(large).membershipChart());

@@ -1,5 +1,7 @@
 package io.fleetlab.viewer.sample;
 
+import io.fleetlab.simulator.result.EventKind;
+import io.fleetlab.simulator.result.ChangeKind;
 import io.fleetlab.core.hash.TargetKeys;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.ring.HashingAlgorithm;
@@ -66,7 +68,7 @@ public final class SampleResult {
         for (int i = 0; i < 6; i++) {
             String n = "node-" + i;
             fleet.add(n);
-            events.add(new MembershipEvent(0, "join", n, "", "initial fleet"));
+            events.add(new MembershipEvent(0, EventKind.JOIN, n, "", "initial fleet"));
             peer(0.0 + 0.1 * i, n, "participant", true);
         }
         for (String n : fleet) {
@@ -99,10 +101,10 @@ public final class SampleResult {
     }
 
     private void join(Set<String> fleet, String node, double t) {
-        events.add(new MembershipEvent(t, "join", node, "", ""));
+        events.add(new MembershipEvent(t, EventKind.JOIN, node, "", ""));
         Set<String> after = new TreeSet<>(fleet);
         after.add(node);
-        redistribution.add(change(t, "join", node, fleet, after));
+        redistribution.add(change(t, ChangeKind.JOIN, node, fleet, after));
         fleet.add(node);
         views.add(new ViewSample(t + 0.05, node, fleet.size()));
         spread(fleet, node, t + 0.2, fleet.size());
@@ -111,22 +113,22 @@ public final class SampleResult {
     }
 
     private void crash(Set<String> fleet, String node, double t) {
-        events.add(new MembershipEvent(t, "crash", node, "", ""));
-        events.add(new MembershipEvent(t + 2.1, "suspect", node, "node-1", "probe and indirect probes failed"));
-        events.add(new MembershipEvent(t + 12.1, "dead", node, "node-1", "suspicion timed out"));
+        events.add(new MembershipEvent(t, EventKind.CRASH, node, "", ""));
+        events.add(new MembershipEvent(t + 2.1, EventKind.SUSPECT, node, "node-1", "probe and indirect probes failed"));
+        events.add(new MembershipEvent(t + 12.1, EventKind.DEAD, node, "node-1", "suspicion timed out"));
         Set<String> after = new TreeSet<>(fleet);
         after.remove(node);
-        redistribution.add(change(t, "leave", node, fleet, after));
+        redistribution.add(change(t, ChangeKind.LEAVE, node, fleet, after));
         fleet.remove(node);
         spread(fleet, null, t + 12.1, fleet.size());
         peer(t + 12.4, node, "participant", false);
     }
 
     private void leave(Set<String> fleet, String node, double t) {
-        events.add(new MembershipEvent(t, "leave", node, "", "graceful"));
+        events.add(new MembershipEvent(t, EventKind.LEAVE, node, "", "graceful"));
         Set<String> after = new TreeSet<>(fleet);
         after.remove(node);
-        redistribution.add(change(t, "leave", node, fleet, after));
+        redistribution.add(change(t, ChangeKind.LEAVE, node, fleet, after));
         fleet.remove(node);
         peer(t + 0.2, node, "terminating", true);
         spread(fleet, null, t + 1.0, fleet.size());
@@ -149,7 +151,7 @@ public final class SampleResult {
                 name.equals(OBSERVER), present));
     }
 
-    private Redistribution change(double t, String kind, String node, Set<String> before, Set<String> after) {
+    private Redistribution change(double t, ChangeKind kind, String node, Set<String> before, Set<String> after) {
         Sharder old = ring(before);
         Sharder now = ring(after);
         long moved = 0;
@@ -159,14 +161,14 @@ public final class SampleResult {
             String b = now.owner(key, Op.READ_WRITE).name();
             if (!a.equals(b)) {
                 moved++;
-                boolean expected = kind.equals("join") ? b.equals(node) : a.equals(node);
+                boolean expected = kind == ChangeKind.JOIN ? b.equals(node) : a.equals(node);
                 if (!expected) {
                     misplaced++;
                 }
             }
         }
         int n = before.size();
-        double ideal = kind.equals("join") ? 1.0 / (n + 1) : 1.0 / n;
+        double ideal = kind == ChangeKind.JOIN ? 1.0 / (n + 1) : 1.0 / n;
         // A node's share varies by about 1/sqrt(V) of itself; sampling T targets adds binomial noise.
         double sd = Math.sqrt(Math.pow(ideal / Math.sqrt(TOKENS), 2) + ideal * (1 - ideal) / TARGETS);
         double fraction = (double) moved / TARGETS;
@@ -189,11 +191,11 @@ public final class SampleResult {
             int live = t < 20 ? 6 : t < 40 ? 7 : t < 60 ? 8 : t < 80 ? 7 : 6;
             for (Redistribution r : redistribution) {
                 double since = t - r.time();
-                if (r.kind().equals("join") && since >= 0 && since < 3) {
+                if (r.kind() == ChangeKind.JOIN && since >= 0 && since < 3) {
                     doubled += Math.round(r.moved() * (1 - since / 3));
                 } else if (r.node().equals("node-3") && since >= 0 && since < 13) {
                     unowned += r.moved();
-                } else if (r.kind().equals("leave") && since >= 0 && since < 2) {
+                } else if (r.kind() == ChangeKind.LEAVE && since >= 0 && since < 2) {
                     unowned += Math.round(r.moved() * (1 - since / 2) * 0.5);
                 }
             }
@@ -235,10 +237,10 @@ public final class SampleResult {
     private static MembershipStats membership() {
         return new MembershipStats(
                 List.of(
-                        new MembershipStats.Convergence(20.0, "join", "node-6", 0.4, 0.8, 1.0, 1.0, 0.9),
-                        new MembershipStats.Convergence(40.0, "join", "node-7", 0.4, 1.0, 1.2, 1.2, 0.9),
-                        new MembershipStats.Convergence(60.0, "crash", "node-3", 12.1, 12.7, 13.1, 13.1, 12.5),
-                        new MembershipStats.Convergence(80.0, "leave", "node-2", 0.6, 1.0, 1.4, 1.4, 0.9)),
+                        new MembershipStats.Convergence(20.0, ChangeKind.JOIN, "node-6", 0.4, 0.8, 1.0, 1.0, 0.9),
+                        new MembershipStats.Convergence(40.0, ChangeKind.JOIN, "node-7", 0.4, 1.0, 1.2, 1.2, 0.9),
+                        new MembershipStats.Convergence(60.0, ChangeKind.CRASH, "node-3", 12.1, 12.7, 13.1, 13.1, 12.5),
+                        new MembershipStats.Convergence(80.0, ChangeKind.LEAVE, "node-2", 0.6, 1.0, 1.4, 1.4, 0.9)),
                 List.of(new MembershipStats.Detection(60.0, "node-3", 12.1, 13.1)),
                 0, 0, 9.8, 1830.0);
     }

@@ -1,4 +1,4 @@
-package io.fleetlab.simulator.target;
+package io.fleetlab.simulator.workload;
 
 import io.fleetlab.core.hash.KeyHasher;
 import io.fleetlab.core.rebalance.TargetSet;

@@ -1,2 +1,2 @@
 /** The targets every simulated node discovers, generated from the run's seed. */
-package io.fleetlab.simulator.target;
+package io.fleetlab.simulator.workload;
