@@ -2,6 +2,7 @@ package io.fleetlab.core.cluster;
 
 import io.fleetlab.core.membership.GossipConfig;
 import io.fleetlab.core.membership.Membership;
+import io.fleetlab.core.membership.NodeRegistry;
 import io.fleetlab.core.membership.swim.RandomPicks;
 import io.fleetlab.core.membership.wire.Message.NodeRecord;
 import io.fleetlab.core.peer.Peer;
@@ -66,6 +67,17 @@ public final class ClusterMember {
     public ClusterMember(String name, MemberSettings settings, Scheduler scheduler, Transport transport,
             RandomGenerator random, List<Component> components, OwnershipStrategy.Factory ownership,
             ClusterListener listener) {
+        this(name, settings, scheduler, transport, random, components, ownership, listener, new NodeRegistry());
+    }
+
+    /**
+     * As the other constructor, sharing node identities with every member given the same
+     * {@code registry} (see {@link NodeRegistry}; all of them on one thread): many nodes in one
+     * process, as in a simulation.
+     */
+    public ClusterMember(String name, MemberSettings settings, Scheduler scheduler, Transport transport,
+            RandomGenerator random, List<Component> components, OwnershipStrategy.Factory ownership,
+            ClusterListener listener, NodeRegistry registry) {
         this.name = Objects.requireNonNull(name, "name");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -76,7 +88,7 @@ public final class ClusterMember {
                 .withNotifyInterval(Duration.ZERO)
                 // the cluster service rejoins, with freshly discovered seeds
                 .withRejoinInterval(Duration.ZERO);
-        this.membership = new Membership(name, gossip, scheduler, transport, random);
+        this.membership = new Membership(name, gossip, scheduler, transport, random, registry);
         this.components = new ComponentHost(name, scheduler, components, ownership, settings, listener);
         membership.addEventListener(listener::membershipEvent);
         membership.addPeerSetListener(peers -> this.components.peersChanged());

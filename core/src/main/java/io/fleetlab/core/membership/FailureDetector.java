@@ -1,10 +1,10 @@
 package io.fleetlab.core.membership;
 
 import io.fleetlab.core.membership.swim.Awareness;
-import io.fleetlab.core.membership.swim.RandomPicks;
 import io.fleetlab.core.membership.wire.Message.Ack;
 import io.fleetlab.core.membership.wire.Message.IndirectPing;
 import io.fleetlab.core.membership.wire.Message.Nack;
+import io.fleetlab.core.membership.wire.Message.NodeRecord;
 import io.fleetlab.core.membership.wire.Message.Ping;
 import io.fleetlab.core.membership.wire.Message.Suspect;
 import io.fleetlab.core.membership.wire.NodeStatus;
@@ -38,7 +38,7 @@ final class FailureDetector {
     private final long probeIntervalNanos;
     private final long probeTimeoutNanos;
     private final Map<Integer, AckHandler> pending = new HashMap<>();
-    private final List<Member> helpers = new ArrayList<>();
+    private final IndexList helpers = new IndexList();
     private int probeIndex;
     private int nextSeq;
     private boolean running;
@@ -125,7 +125,7 @@ final class FailureDetector {
 
     /** Picks the next live member round-robin, wrapping (and reaping) at the end, and probes it. */
     private void probeNext() {
-        List<Member> order = table.order();
+        IndexList order = table.order();
         int checked = 0;
         while (checked < order.size()) {
             if (probeIndex >= order.size()) {
@@ -134,8 +134,8 @@ final class FailureDetector {
                 checked++;
                 continue;
             }
-            Member m = order.get(probeIndex++);
-            if (m == table.self() || m.status.gone()) {
+            int m = order.get(probeIndex++);
+            if (m == table.self() || table.status(m).gone()) {
                 checked++;
                 continue;
             }
@@ -144,17 +144,19 @@ final class FailureDetector {
         }
     }
 
-    private void probe(Member target) {
+    private void probe(int target) {
         onProbe.run();
         int seq = nextSeq++;
-        Probe probe = new Probe(seq, target);
+        Probe probe = new Probe(seq, target, table.generation(target), table.record(target));
         pending.put(seq, probe);
-        byte[] ping = codec.encode(new Ping(seq, target.name, name, address));
-        if (target.status == NodeStatus.SUSPECT) {
+        String targetName = table.name(target);
+        byte[] ping = codec.encode(new Ping(seq, targetName, name, address));
+        if (table.status(target) == NodeStatus.SUSPECT) {
             // Buddy system: tell the suspect directly so it can refute at once.
-            outbox.send(target.address, ping, codec.encode(new Suspect(target.incarnation, target.name, name)));
+            outbox.send(table.address(target), ping,
+                    codec.encode(new Suspect(table.incarnation(target), targetName, name)));
         } else {
-            outbox.send(target.address, ping);
+            outbox.send(table.address(target), ping);
         }
         // memberlist state.go probeNode: Lifeguard's health stretches the probe's deadline (the
         // interval), never the direct-ack timeout: waiting longer does not get a datagram through.
@@ -180,7 +182,11 @@ final class FailureDetector {
     /** One probe of one member, from the direct ping to the verdict at the end of the interval. */
     private final class Probe extends AckHandler {
         final int seq;
-        final Member target;
+        /** The target's row and its generation (a row reaped and made again is another member). */
+        final int target;
+        final int row;
+        /** The target as probed, for when its row is gone. */
+        final NodeRecord probed;
         Cancellable timeout;
         Cancellable deadline;
         boolean acked;
@@ -188,9 +194,16 @@ final class FailureDetector {
         int expectedNacks;
         int nacks;
 
-        Probe(int seq, Member target) {
+        Probe(int seq, int target, int row, NodeRecord probed) {
             this.seq = seq;
             this.target = target;
+            this.row = row;
+            this.probed = probed;
+        }
+
+        /** Whether the target's row is still the one probed. */
+        private boolean sameRow() {
+            return table.has(target) && table.generation(target) == row;
         }
 
         @Override
@@ -228,12 +241,14 @@ final class FailureDetector {
             }
             indirect = true;
             helpers.clear();
-            table.aliveOthers(target, helpers);
-            int k = RandomPicks.pickToFront(helpers, config.indirectChecks(), random);
+            boolean same = sameRow();
+            NodeRecord now = same ? table.record(target) : probed;
+            table.aliveOthers(same ? target : -1, helpers);
+            int k = helpers.pickToFront(config.indirectChecks(), random);
             expectedNacks = k;
-            byte[] req = codec.encode(new IndirectPing(seq, target.name, target.address, true, name, address));
+            byte[] req = codec.encode(new IndirectPing(seq, now.name(), now.address(), true, name, address));
             for (int i = 0; i < k; i++) {
-                outbox.send(helpers.get(i).address, req);
+                outbox.send(table.address(helpers.get(i)), req);
             }
         }
 
@@ -248,8 +263,8 @@ final class FailureDetector {
             }
             // Lifeguard: missing nacks mean our own link may be the problem.
             awareness.apply(expectedNacks > 0 ? Math.max(0, expectedNacks - nacks) : 1);
-            if (table.get(target.name) == target && !target.status.gone()) {
-                table.suspect(new Suspect(target.incarnation, target.name, name));
+            if (sameRow() && !table.status(target).gone()) {
+                table.suspect(new Suspect(table.incarnation(target), table.name(target), name));
             }
         }
     }

@@ -14,16 +14,24 @@ import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.membership.wire.PacketCodec;
 import io.fleetlab.core.time.Scheduler;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 
 /**
  * The local node's member table and memberlist's state-merging rules: alive, suspect and dead news
  * are applied only when they beat what is held (incarnation numbers), the local node refutes
  * accusations, suspects get a Lifeguard suspicion timer, and every accepted change is re-gossiped.
+ *
+ * <p>Rows are addressed by the {@link NodeRegistry} index of the member's name and kept in
+ * columns: the member's record (name, address, incarnation, status; an immutable value shared
+ * with every other table holding the same one), the time of its last status change and a row
+ * generation. Per member that is 16 bytes and two shared references, instead of an object and
+ * a hash-map entry (memberlist's {@code nodeState} and {@code nodeMap}).
  */
 final class MemberTable {
     private static final System.Logger LOG = System.getLogger(MemberTable.class.getName());
@@ -48,18 +56,29 @@ final class MemberTable {
     private final Awareness awareness;
     private final EventBus events;
     private final Runnable viewChanged;
+    private final NodeRegistry registry;
     private final long probeIntervalNanos;
-    private final Map<String, Member> members = new HashMap<>();
+    /** The member at each registry index, null where this table has no row. */
+    private NodeRecord[] records = new NodeRecord[0];
+    /** Scheduler time of each row's last status change. */
+    private long[] since = new long[0];
+    /** Tells a row from a later one at the same index (a member reaped and met again). */
+    private int[] generations = new int[0];
+    private int generation;
+    private int count;
+    /** The running suspicion timers, by index (few at a time). */
+    private final Map<Integer, Suspicion> suspicions = new HashMap<>();
     /** Members in probe order; shuffled at every wrap-around. */
-    private final List<Member> order = new ArrayList<>();
+    private final IndexList order = new IndexList();
     /** Reaped members, so a replay of an old life cannot bring one back. */
     private final Tombstones tombstones = new Tombstones(Tombstones.DEFAULT_MAX_ENTRIES,
             Tombstones.DEFAULT_MAX_AGE_NANOS);
-    private Member self;
+    private int self = -1;
     private boolean leaving;
 
     MemberTable(String name, String address, GossipConfig config, Scheduler scheduler, RandomGenerator random,
-            PacketCodec codec, BroadcastQueue broadcasts, Awareness awareness, EventBus events, Runnable viewChanged) {
+            PacketCodec codec, BroadcastQueue broadcasts, Awareness awareness, EventBus events, Runnable viewChanged,
+            NodeRegistry registry) {
         this.name = name;
         this.address = address;
         this.config = config;
@@ -70,8 +89,99 @@ final class MemberTable {
         this.awareness = awareness;
         this.events = events;
         this.viewChanged = viewChanged;
+        this.registry = registry;
         this.probeIntervalNanos = config.probeInterval().toNanos();
     }
+
+    // ---------------------------------------------------------------- rows
+
+    /** The row of {@code member}, or -1. */
+    int indexOf(String member) {
+        NodeRegistry.Entry e = registry.find(member);
+        if (e == null) {
+            return -1;
+        }
+        int i = e.index;
+        return i < records.length && records[i] != null ? i : -1;
+    }
+
+    /** Whether row {@code i} exists. */
+    boolean has(int i) {
+        return i >= 0 && i < records.length && records[i] != null;
+    }
+
+    NodeRecord record(int i) {
+        return records[i];
+    }
+
+    String name(int i) {
+        return records[i].name();
+    }
+
+    String address(int i) {
+        return records[i].address();
+    }
+
+    long incarnation(int i) {
+        return records[i].incarnation();
+    }
+
+    NodeStatus status(int i) {
+        return records[i].status();
+    }
+
+    long statusSince(int i) {
+        return since[i];
+    }
+
+    int generation(int i) {
+        return generations[i];
+    }
+
+    /** Our own row, or -1 before {@link #addSelf}. */
+    int self() {
+        return self;
+    }
+
+    /** Members known, the local node and unreaped dead ones included (memberlist's estimate of N). */
+    int size() {
+        return count;
+    }
+
+    /** Members in probe order (do not modify). */
+    IndexList order() {
+        return order;
+    }
+
+    /** A new row holding {@code r} (shared when {@code share}; a row about to change need not be). */
+    private int newRow(NodeRecord r, boolean share, long nowNanos) {
+        NodeRegistry.Entry e = registry.acquire(r.name());
+        int i = e.index;
+        if (i >= records.length) {
+            int n = Math.max(i + 1, Math.max(registry.indexLimit(), records.length + (records.length >> 3) + 8));
+            records = Arrays.copyOf(records, n);
+            since = Arrays.copyOf(since, n);
+            generations = Arrays.copyOf(generations, n);
+        }
+        records[i] = share ? registry.record(e, r) : r;
+        since[i] = nowNanos;
+        generations[i] = ++generation;
+        count++;
+        return i;
+    }
+
+    private void dropRow(int i) {
+        NodeRegistry.Entry e = registry.at(i);
+        records[i] = null;
+        count--;
+        registry.release(e);
+    }
+
+    private void set(int i, String memberAddress, long incarnation, NodeStatus status) {
+        records[i] = registry.record(registry.at(i), memberAddress, incarnation, status);
+    }
+
+    // ---------------------------------------------------------------- bulk
 
     /** Puts the local node in the table, alive at incarnation 0. */
     void addSelf() {
@@ -82,31 +192,14 @@ final class MemberTable {
      * Puts {@code member} in the table as alive without news or events, as a long steady state
      * leaves it (a warm start); a member already known is left as it is.
      */
-    void assumeAlive(String member, String memberAddress, long incarnation) {
-        if (members.containsKey(member)) {
+    void assumeAlive(NodeRecord member) {
+        if (indexOf(member.name()) >= 0) {
             return;
         }
-        Member m = new Member(member, memberAddress, incarnation, NodeStatus.ALIVE, scheduler.nowNanos());
-        members.put(member, m);
-        RandomPicks.insertAtRandom(order, m, random);
-    }
-
-    Member self() {
-        return self;
-    }
-
-    Member get(String member) {
-        return members.get(member);
-    }
-
-    /** Members known, the local node and unreaped dead ones included (memberlist's estimate of N). */
-    int size() {
-        return members.size();
-    }
-
-    /** Members in probe order (do not modify). */
-    List<Member> order() {
-        return order;
+        NodeRecord alive = member.status() == NodeStatus.ALIVE ? member
+                : new NodeRecord(member.name(), member.address(), member.incarnation(), NodeStatus.ALIVE);
+        int i = newRow(alive, true, scheduler.nowNanos());
+        order.insertAtRandom(i, random);
     }
 
     /** From now on news of our own death is not refuted and news of our life is ignored. */
@@ -116,9 +209,10 @@ final class MemberTable {
 
     /** Our own entry becomes LEFT; the caller gossips the matching dead message. */
     Dead leave() {
-        self.status = NodeStatus.LEFT;
-        self.statusSinceNanos = scheduler.nowNanos();
-        Dead d = new Dead(self.incarnation, name, name);
+        long inc = incarnation(self);
+        set(self, address, inc, NodeStatus.LEFT);
+        since[self] = scheduler.nowNanos();
+        Dead d = new Dead(inc, name, name);
         broadcasts.add(Topic.LIVENESS, name, codec.encode(d));
         return d;
     }
@@ -128,14 +222,15 @@ final class MemberTable {
      * at most 3 x members random probes, so a tick costs O(k) rather than a pass over the whole
      * table (which at a thousand members, five ticks a second, dominated a node's work).
      */
-    void randomGossipTargets(int k, java.util.random.RandomGenerator random, List<Member> out) {
+    void randomGossipTargets(int k, RandomGenerator random, IndexList out) {
         int n = order.size();
         long now = scheduler.nowNanos();
         long window = config.gossipToTheDeadTime().toNanos();
         for (int tries = 0; tries < 3 * n && out.size() < k; tries++) {
-            Member m = order.get(random.nextInt(n));
-            if (m == self || m.status == NodeStatus.LEFT
-                    || (m.status == NodeStatus.DEAD && now - m.statusSinceNanos > window) || out.contains(m)) {
+            int m = order.get(random.nextInt(n));
+            NodeStatus st = status(m);
+            if (m == self || st == NodeStatus.LEFT
+                    || (st == NodeStatus.DEAD && now - since[m] > window) || out.contains(m)) {
                 continue;
             }
             out.add(m);
@@ -143,34 +238,34 @@ final class MemberTable {
     }
 
     /** Adds every member other than us, alive or suspect or dead within the gossip window, to {@code out}. */
-    void gossipTargets(List<Member> out) {
+    void gossipTargets(IndexList out) {
         long now = scheduler.nowNanos();
         long window = config.gossipToTheDeadTime().toNanos();
-        for (int i = 0; i < order.size(); i++) {
-            Member m = order.get(i);
-            if (m == self || m.status == NodeStatus.LEFT
-                    || (m.status == NodeStatus.DEAD && now - m.statusSinceNanos > window)) {
+        for (int k = 0; k < order.size(); k++) {
+            int m = order.get(k);
+            NodeStatus st = status(m);
+            if (m == self || st == NodeStatus.LEFT || (st == NodeStatus.DEAD && now - since[m] > window)) {
                 continue;
             }
             out.add(m);
         }
     }
 
-    /** Adds every alive member other than us and {@code except} (may be null) to {@code out}. */
-    void aliveOthers(Member except, List<Member> out) {
-        for (int i = 0; i < order.size(); i++) {
-            Member m = order.get(i);
-            if (m != self && m != except && m.status == NodeStatus.ALIVE) {
+    /** Adds every alive member other than us and {@code except} (-1 for none) to {@code out}. */
+    void aliveOthers(int except, IndexList out) {
+        for (int k = 0; k < order.size(); k++) {
+            int m = order.get(k);
+            if (m != self && m != except && status(m) == NodeStatus.ALIVE) {
                 out.add(m);
             }
         }
     }
 
     /** Visits every member other than us that is alive or suspect. */
-    void forEachLive(Consumer<Member> visitor) {
-        for (int i = 0; i < order.size(); i++) {
-            Member m = order.get(i);
-            if (m != self && !m.status.gone()) {
+    void forEachLive(IntConsumer visitor) {
+        for (int k = 0; k < order.size(); k++) {
+            int m = order.get(k);
+            if (m != self && !status(m).gone()) {
                 visitor.accept(m);
             }
         }
@@ -178,22 +273,27 @@ final class MemberTable {
 
     /** Whether anyone else is alive or suspect. */
     boolean anyoneLive() {
-        for (int i = 0; i < order.size(); i++) {
-            Member m = order.get(i);
-            if (m != self && !m.status.gone()) {
+        for (int k = 0; k < order.size(); k++) {
+            int m = order.get(k);
+            if (m != self && !status(m).gone()) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The whole table, as sent in a push-pull. */
+    /** Whether row {@code i} is a member other than us that is alive or suspect. */
+    boolean live(int i) {
+        return i != self && has(i) && !records[i].status().gone();
+    }
+
+    /** The whole table, as sent in a push-pull (the shared records themselves, in probe order). */
     List<NodeRecord> records() {
-        List<NodeRecord> out = new ArrayList<>(order.size());
-        for (Member m : order) {
-            out.add(new NodeRecord(m.name, m.address, m.incarnation, m.status));
+        NodeRecord[] out = new NodeRecord[order.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = records[order.get(k)];
         }
-        return out;
+        return Arrays.asList(out);
     }
 
     /**
@@ -205,15 +305,16 @@ final class MemberTable {
         long now = scheduler.nowNanos();
         long keep = config.gossipToTheDeadTime().toNanos();
         order.removeIf(m -> {
-            if (m != self && m.status.gone() && now - m.statusSinceNanos > keep) {
-                members.remove(m.name);
-                tombstones.bury(m, now);
-                reaped.accept(m.name);
+            if (m != self && status(m).gone() && now - since[m] > keep) {
+                NodeRecord gone = records[m];
+                dropRow(m);
+                tombstones.bury(gone, now);
+                reaped.accept(gone.name());
                 return true;
             }
             return false;
         });
-        RandomPicks.shuffle(order, random);
+        order.shuffle(random);
     }
 
     /**
@@ -224,7 +325,7 @@ final class MemberTable {
      * replay of the same incarnation no longer can. Null if nothing needs to be said.
      */
     NodeRecord tombstoneContradicting(NodeRecord r) {
-        if (r.status() != NodeStatus.ALIVE && r.status() != NodeStatus.SUSPECT || members.containsKey(r.name())) {
+        if (r.status() != NodeStatus.ALIVE && r.status() != NodeStatus.SUSPECT || indexOf(r.name()) >= 0) {
             return null;
         }
         Tombstones.Tombstone t = tombstones.get(r.name(), scheduler.nowNanos());
@@ -257,95 +358,97 @@ final class MemberTable {
 
     /** Stops every suspicion timer. */
     void stop() {
-        for (Member m : order) {
-            clearSuspicion(m);
+        for (int k = 0; k < order.size(); k++) {
+            clearSuspicion(order.get(k));
         }
     }
+
+    // ---------------------------------------------------------------- memberlist's rules
 
     /** Memberlist's {@code aliveNode}. */
     void alive(Alive a, boolean bootstrap) {
         if (leaving && !bootstrap && a.node().equals(name)) {
             return;
         }
-        Member m = members.get(a.node());
-        boolean isNew = m == null;
+        int m = indexOf(a.node());
+        boolean isNew = m < 0;
         if (isNew && !bootstrap) {
             Tombstones.Tombstone t = tombstones.get(a.node(), scheduler.nowNanos());
             if (t != null && buriedHides(t, a.incarnation(), a.address())) {
                 return;
             }
         }
-        if (!isNew && tooFarAhead(a.incarnation(), m.incarnation)) {
+        if (!isNew && tooFarAhead(a.incarnation(), incarnation(m))) {
             return;
         }
         if (isNew) {
             tombstones.remove(a.node());
-            m = new Member(a.node(), a.address(), a.incarnation(), NodeStatus.DEAD, scheduler.nowNanos());
-            members.put(m.name, m);
-            RandomPicks.insertAtRandom(order, m, random);
+            m = newRow(new NodeRecord(a.node(), a.address(), a.incarnation(), NodeStatus.DEAD), false,
+                    scheduler.nowNanos());
+            order.insertAtRandom(m, random);
             if (a.node().equals(name)) {
                 self = m;
             }
         }
         boolean isSelf = m == self;
-        boolean addressChanged = !m.address.equals(a.address());
+        NodeRecord held = records[m];
+        boolean addressChanged = !held.address().equals(a.address());
         // memberlist state.go aliveNode (DeadNodeReclaimTime unset, as ckit leaves it): a name may
         // move to a new address only after it left; a dead or live name at a new address is refused.
-        if (addressChanged && m.status != NodeStatus.LEFT) {
+        if (addressChanged && held.status() != NodeStatus.LEFT) {
             LOG.log(System.Logger.Level.WARNING, "{0}: conflicting address for {1}: {2} vs {3}",
-                    name, a.node(), m.address, a.address());
+                    name, a.node(), held.address(), a.address());
             return;
         }
-        if (!isNew && !isSelf && a.incarnation() <= m.incarnation && !addressChanged) {
+        if (!isNew && !isSelf && a.incarnation() <= held.incarnation() && !addressChanged) {
             return;
         }
-        if (!isNew && isSelf && a.incarnation() < m.incarnation) {
+        if (!isNew && isSelf && a.incarnation() < held.incarnation()) {
             return;
         }
         clearSuspicion(m);
         if (isSelf && !bootstrap) {
-            if (a.incarnation() != m.incarnation || !a.address().equals(address)) {
+            if (a.incarnation() != held.incarnation() || !a.address().equals(address)) {
                 refute(a.incarnation());
             }
             return;
         }
-        NodeStatus old = m.status;
+        NodeStatus old = held.status();
         // memberlist state.go aliveNode: everyone's alive is re-broadcast, and so is our own at
         // bootstrap, so a joiner gossips its own alive message (memberlist's setAlive on Create).
         if (!isSelf || bootstrap) {
             broadcasts.add(Topic.LIVENESS, a.node(), codec.encode(a));
         }
-        m.incarnation = a.incarnation();
-        m.address = a.address();
         long now = scheduler.nowNanos();
-        if (m.status != NodeStatus.ALIVE) {
-            m.status = NodeStatus.ALIVE;
-            m.statusSinceNanos = now;
+        set(m, a.address(), a.incarnation(), NodeStatus.ALIVE);
+        if (old != NodeStatus.ALIVE) {
+            since[m] = now;
         }
         if (isSelf) {
             return;
         }
         if (old.gone()) {
-            events.emit(new NodeEvent.Joined(m.name, m.address, m.incarnation, now));
+            events.emit(new NodeEvent.Joined(name(m), address(m), incarnation(m), now));
             viewChanged.run();
         } else if (old == NodeStatus.SUSPECT) {
-            events.emit(new NodeEvent.Alive(m.name, m.incarnation, now));
+            events.emit(new NodeEvent.Alive(name(m), incarnation(m), now));
         }
     }
 
     /** Memberlist's {@code suspectNode}: a new suspicion starts a timer, a repeated one confirms it. */
     void suspect(Suspect s) {
-        Member m = members.get(s.node());
-        if (m == null || tooFarAhead(s.incarnation(), m.incarnation)) {
+        int m = indexOf(s.node());
+        if (m < 0 || tooFarAhead(s.incarnation(), incarnation(m))) {
             return;
         }
-        if (m.suspicion != null) {
-            if (m.suspicion.confirm(s.from())) {
+        Suspicion running = suspicions.get(m);
+        if (running != null) {
+            if (running.confirm(s.from())) {
                 broadcasts.add(Topic.LIVENESS, s.node(), codec.encode(s));
             }
             return;
         }
-        if (s.incarnation() < m.incarnation || m.status != NodeStatus.ALIVE) {
+        if (s.incarnation() < incarnation(m) || status(m) != NodeStatus.ALIVE) {
             return;
         }
         if (m == self) {
@@ -353,37 +456,37 @@ final class MemberTable {
             return;
         }
         broadcasts.add(Topic.LIVENESS, s.node(), codec.encode(s));
-        m.incarnation = s.incarnation();
-        m.status = NodeStatus.SUSPECT;
+        set(m, address(m), s.incarnation(), NodeStatus.SUSPECT);
         long changedAt = scheduler.nowNanos();
-        m.statusSinceNanos = changedAt;
+        since[m] = changedAt;
         // Aim to hit the nominal timeout two probe intervals early, given enough members to confirm.
-        int n = members.size();
+        int n = count;
         int k = config.suspicionMult() - 2;
         if (n - 2 < k) {
             k = 0;
         }
         long min = SwimMath.suspicionTimeoutNanos(config.suspicionMult(), n, probeIntervalNanos);
         long max = config.suspicionMaxTimeoutMult() * min;
-        Member suspect = m;
-        m.suspicion = new Suspicion(scheduler, s.from(), k, min, max, () -> {
-            if (suspect.status == NodeStatus.SUSPECT && suspect.statusSinceNanos == changedAt
-                    && members.get(suspect.name) == suspect) {
-                suspect.suspicion = null;
-                dead(new Dead(suspect.incarnation, suspect.name, name));
+        int suspect = m;
+        int row = generations[m];
+        suspicions.put(m, new Suspicion(scheduler, s.from(), k, min, max, () -> {
+            if (has(suspect) && generations[suspect] == row && status(suspect) == NodeStatus.SUSPECT
+                    && since[suspect] == changedAt) {
+                suspicions.remove(suspect);
+                dead(new Dead(incarnation(suspect), name(suspect), name));
             }
-        });
-        events.emit(new NodeEvent.Suspected(m.name, m.incarnation, s.from(), changedAt));
+        }));
+        events.emit(new NodeEvent.Suspected(name(m), incarnation(m), s.from(), changedAt));
     }
 
     /** Memberlist's {@code deadNode}; a death announced by the node itself means it left. */
     void dead(Dead d) {
-        Member m = members.get(d.node());
-        if (m == null || d.incarnation() < m.incarnation || tooFarAhead(d.incarnation(), m.incarnation)) {
+        int m = indexOf(d.node());
+        if (m < 0 || d.incarnation() < incarnation(m) || tooFarAhead(d.incarnation(), incarnation(m))) {
             return;
         }
         clearSuspicion(m);
-        if (m.status.gone()) {
+        if (status(m).gone()) {
             return;
         }
         if (m == self) {
@@ -393,14 +496,13 @@ final class MemberTable {
             return;
         }
         broadcasts.add(Topic.LIVENESS, d.node(), codec.encode(d));
-        m.incarnation = d.incarnation();
-        m.status = d.isLeave() ? NodeStatus.LEFT : NodeStatus.DEAD;
+        set(m, address(m), d.incarnation(), d.isLeave() ? NodeStatus.LEFT : NodeStatus.DEAD);
         long now = scheduler.nowNanos();
-        m.statusSinceNanos = now;
+        since[m] = now;
         if (d.isLeave()) {
-            events.emit(new NodeEvent.Left(m.name, m.incarnation, now));
+            events.emit(new NodeEvent.Left(name(m), incarnation(m), now));
         } else {
-            events.emit(new NodeEvent.Dead(m.name, m.incarnation, d.from(), now));
+            events.emit(new NodeEvent.Dead(name(m), incarnation(m), d.from(), now));
         }
         viewChanged.run();
     }
@@ -408,7 +510,15 @@ final class MemberTable {
     /** Applies one entry of a remote member table (memberlist's {@code mergeState}). */
     void merge(NodeRecord r) {
         switch (r.status()) {
-            case ALIVE -> alive(new Alive(r.incarnation(), r.name(), r.address()), false);
+            case ALIVE -> {
+                // the common case of a push-pull: nothing newer than what we hold (no message built)
+                int m = indexOf(r.name());
+                if (m >= 0 && m != self && !leaving && records[m] != null && r.incarnation() <= incarnation(m)
+                        && r.address().equals(address(m))) {
+                    return;
+                }
+                alive(new Alive(r.incarnation(), r.name(), r.address()), false);
+            }
             case LEFT -> dead(new Dead(r.incarnation(), r.name(), r.name()));
             // Someone else's verdict of death is only a reason to suspect: we check for ourselves.
             case DEAD, SUSPECT -> suspect(new Suspect(r.incarnation(), r.name(), name));
@@ -422,17 +532,17 @@ final class MemberTable {
      * walked up our record stays encodable.
      */
     private void refute(long accused) {
-        long highest = Math.max(self.incarnation, accused);
+        long highest = Math.max(incarnation(self), accused);
         long inc = highest == Long.MAX_VALUE ? highest : highest + 1;
-        self.incarnation = inc;
+        set(self, address(self), inc, status(self));
         awareness.apply(1);
         broadcasts.add(Topic.LIVENESS, name, codec.encode(new Alive(inc, name, address)));
     }
 
-    private static void clearSuspicion(Member m) {
-        if (m.suspicion != null) {
-            m.suspicion.cancel();
-            m.suspicion = null;
+    private void clearSuspicion(int m) {
+        Suspicion s = suspicions.remove(m);
+        if (s != null) {
+            s.cancel();
         }
     }
 }

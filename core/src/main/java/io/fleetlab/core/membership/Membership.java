@@ -31,7 +31,6 @@ import io.fleetlab.core.transport.TransportHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntConsumer;
@@ -75,7 +74,10 @@ public final class Membership {
     private final FailureDetector detector;
     private final Awareness healthScore;
     private final List<Message> inbox = new ArrayList<>();
-    private final List<Member> targets = new ArrayList<>();
+    private final IndexList targets = new IndexList();
+    private final NodeRegistry registry;
+    /** Our own name's registry entry (held for the life of this membership). */
+    private final NodeRegistry.Entry own;
     private final long gossipIntervalNanos;
     private final ThrottledLog rejections;
 
@@ -97,7 +99,18 @@ public final class Membership {
      */
     public Membership(String name, GossipConfig config, Scheduler scheduler, Transport transport,
             RandomGenerator random) {
+        this(name, config, scheduler, transport, random, new NodeRegistry());
+    }
+
+    /**
+     * As the other constructor, sharing node identities through {@code registry} with every other
+     * membership given the same one (they must all run on one thread): what many nodes in one
+     * process do so that each name, address and record is held once.
+     */
+    public Membership(String name, GossipConfig config, Scheduler scheduler, Transport transport,
+            RandomGenerator random, NodeRegistry registry) {
         this.name = Objects.requireNonNull(name, "name");
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.config = Objects.requireNonNull(config, "config");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -112,9 +125,11 @@ public final class Membership {
         this.codec = new PacketCodec(config.keyring(), random);
         this.notifier = new PeerSetNotifier(scheduler, config.notifyInterval().toNanos(), this::peers);
         Awareness awareness = new Awareness(config.awarenessMaxMultiplier());
+        this.own = registry.acquire(name);
         this.table = new MemberTable(name, address, config, scheduler, random, codec, broadcasts, awareness, events,
-                this::viewMayHaveChanged);
-        this.states = new PeerStates(name, scheduler, codec, broadcasts, events, this::inView, this::viewMayHaveChanged);
+                this::viewMayHaveChanged, registry);
+        this.states = new PeerStates(name, scheduler, codec, broadcasts, events, this::inView, this::viewMayHaveChanged,
+                registry);
         this.outbox = new Outbox(name, config, transport, codec, broadcasts, traffic, table::size);
         this.detector = new FailureDetector(name, address, config, scheduler, random, codec, outbox, table,
                 awareness, () -> table.reapAndShuffle(states::forget), traffic::probeStarted);
@@ -200,7 +215,7 @@ public final class Membership {
         }
         for (NodeRecord r : members) {
             if (!r.name().equals(name) && r.status() == NodeStatus.ALIVE) {
-                table.assumeAlive(r.name(), r.address(), r.incarnation());
+                table.assumeAlive(r);
             }
         }
         for (StateMessage st : peerStates) {
@@ -287,10 +302,18 @@ public final class Membership {
         if (cached != null) {
             return cached;
         }
+        // the registry keeps every name in order, so the view needs no sort; its rows are shared
         List<Peer> out = new ArrayList<>(table.size() + 1);
-        out.add(new Peer(name, address, states.ownState(), true));
-        table.forEachLive(m -> out.add(new Peer(m.name, m.address, states.stateOf(m.name), false)));
-        out.sort(Comparator.comparing(Peer::name));
+        int ownIndex = own.index;
+        for (int k = 0, n = registry.sortedSize(); k < n; k++) {
+            NodeRegistry.Entry e = registry.sortedAt(k);
+            int i = e.index;
+            if (i == ownIndex) {
+                out.add(new Peer(name, address, states.ownState(), true));
+            } else if (table.live(i)) {
+                out.add(registry.peer(e, table.address(i), states.stateAt(i)));
+            }
+        }
         peers = List.copyOf(out);
         return peers;
     }
@@ -355,14 +378,14 @@ public final class Membership {
 
     /** The member's liveness as this node sees it, or null if unknown (or reaped). */
     public NodeStatus statusOf(String member) {
-        Member m = table.get(member);
-        return m == null ? null : m.status;
+        int i = table.indexOf(member);
+        return i < 0 ? null : table.status(i);
     }
 
     /** This node's incarnation number (raised each time it refutes a suspicion). */
     public long incarnation() {
-        Member self = table.self();
-        return self == null ? 0 : self.incarnation;
+        int self = table.self();
+        return self < 0 ? 0 : table.incarnation(self);
     }
 
     /** Lifeguard's current local health score (0 = healthy). */
@@ -377,8 +400,9 @@ public final class Membership {
 
     /** Visits the liveness of every member in the table, the local node and unreaped dead or left ones included. */
     public void forEachMemberStatus(java.util.function.Consumer<NodeStatus> visitor) {
-        for (Member m : table.order()) {
-            visitor.accept(m.status);
+        IndexList order = table.order();
+        for (int k = 0; k < order.size(); k++) {
+            visitor.accept(table.status(order.get(k)));
         }
     }
 
@@ -482,7 +506,7 @@ public final class Membership {
             table.randomGossipTargets(config.gossipNodes(), random, targets);
             int k = targets.size();
             for (int i = 0; i < k; i++) {
-                if (!outbox.sendNews(targets.get(i).address)) {
+                if (!outbox.sendNews(table.address(targets.get(i)))) {
                     break;
                 }
             }
@@ -497,10 +521,10 @@ public final class Membership {
         }
         try {
             targets.clear();
-            table.aliveOthers(null, targets);
-            if (RandomPicks.pickToFront(targets, 1, random) == 1) {
+            table.aliveOthers(-1, targets);
+            if (targets.pickToFront(1, random) == 1) {
                 traffic.pushPullStarted();
-                outbox.sendReliable(targets.get(0).address, fullState(false, false), null);
+                outbox.sendReliable(table.address(targets.get(0)), fullState(false, false), null);
             }
         } finally {
             long next = SwimMath.pushPullScaleNanos(config.pushPullInterval().toNanos(), table.size());
@@ -655,8 +679,8 @@ public final class Membership {
     // ---------------------------------------------------------------- helpers
 
     private boolean inView(String member) {
-        Member m = table.get(member);
-        return m != null && !m.status.gone();
+        int i = table.indexOf(member);
+        return i >= 0 && !table.status(i).gone();
     }
 
     /** Whether two {@code host:port} addresses (a stream's source may carry a suffix) name one host. */

@@ -8,15 +8,17 @@ import io.fleetlab.core.peer.LamportClock;
 import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.peer.StateMessage;
 import io.fleetlab.core.time.Scheduler;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * Alloy's peer states: the local node's Lamport-clocked announcements and, per member, the newest
  * announcement seen. Older or equally old messages are ignored; newer ones are kept and re-gossiped.
+ *
+ * <p>The held messages are shared values ({@link NodeRegistry}) addressed by the member's
+ * registry index. A push-pull lists them in the order a {@code java.util.HashMap} keyed by name
+ * gave ({@link HashOrder}), the order the simulator's published results were computed with.
  */
 final class PeerStates {
     private final String name;
@@ -26,13 +28,17 @@ final class PeerStates {
     private final EventBus events;
     private final Predicate<String> inView;
     private final Runnable viewChanged;
+    private final NodeRegistry registry;
     private final LamportClock clock = new LamportClock();
-    private final Map<String, StateMessage> held = new HashMap<>();
+    /** The held message at each registry index, or null. */
+    private StateMessage[] held = new StateMessage[0];
+    /** The held indices in the order push-pulls list them. */
+    private final HashOrder order = new HashOrder(i -> held[i].nodeName());
     private StateMessage own;
 
     /** @param inView whether a member currently counts in the peer view (so a change must be notified) */
     PeerStates(String name, Scheduler scheduler, PacketCodec codec, BroadcastQueue broadcasts, EventBus events,
-            Predicate<String> inView, Runnable viewChanged) {
+            Predicate<String> inView, Runnable viewChanged, NodeRegistry registry) {
         this.name = name;
         this.scheduler = scheduler;
         this.codec = codec;
@@ -40,8 +46,9 @@ final class PeerStates {
         this.events = events;
         this.inView = inView;
         this.viewChanged = viewChanged;
+        this.registry = registry;
         own = new StateMessage(name, PeerState.VIEWER, clock.tick());
-        held.put(name, own);
+        put(own);
     }
 
     PeerState ownState() {
@@ -50,22 +57,43 @@ final class PeerStates {
 
     /** The held message about {@code member}, or null. */
     StateMessage get(String member) {
-        return held.get(member);
+        NodeRegistry.Entry e = registry.find(member);
+        return e == null ? null : at(e.index);
+    }
+
+    /** The held message at registry index {@code i}, or null. */
+    StateMessage at(int i) {
+        return i < held.length ? held[i] : null;
     }
 
     /** {@code member}'s state, {@code VIEWER} until a message arrives. */
     PeerState stateOf(String member) {
-        StateMessage s = held.get(member);
+        StateMessage s = get(member);
+        return s == null ? PeerState.VIEWER : s.state();
+    }
+
+    /** The state of the member at registry index {@code i}, {@code VIEWER} until a message arrives. */
+    PeerState stateAt(int i) {
+        StateMessage s = at(i);
         return s == null ? PeerState.VIEWER : s.state();
     }
 
     /** Every held message, as sent in a push-pull. */
     List<StateMessage> all() {
-        return new ArrayList<>(held.values());
+        StateMessage[] out = new StateMessage[order.size()];
+        int[] k = {0};
+        order.forEach(i -> out[k[0]++] = held[i]);
+        return Arrays.asList(out);
     }
 
     void forget(String member) {
-        held.remove(member);
+        NodeRegistry.Entry e = registry.find(member);
+        if (e == null || at(e.index) == null) {
+            return;
+        }
+        order.remove(e.index, e.name);
+        held[e.index] = null;
+        registry.release(e);
     }
 
     /** Moves the local node to {@code next}, a legal transition (Alloy's), and gossips it. */
@@ -83,11 +111,11 @@ final class PeerStates {
 
     /** Holds {@code s} (if newer) without news or events, as a long steady state leaves it (a warm start). */
     void assume(StateMessage s) {
-        if (s.nodeName().equals(name) || !s.supersedes(held.get(s.nodeName()))) {
+        if (s.nodeName().equals(name) || !s.supersedes(get(s.nodeName()))) {
             return;
         }
         clock.observe(s.lamportTime());
-        held.put(s.nodeName(), s);
+        put(s);
     }
 
     /** Keeps {@code s} only if it is newer than the message held for its node. */
@@ -100,11 +128,11 @@ final class PeerStates {
             }
             return;
         }
-        StateMessage previous = held.get(s.nodeName());
+        StateMessage previous = get(s.nodeName());
         if (!s.supersedes(previous)) {
             return;
         }
-        held.put(s.nodeName(), s);
+        put(s);
         broadcasts.add(Topic.PEER_STATE, s.nodeName(), codec.encode(new PeerStateUpdate(s)));
         PeerState was = previous == null ? PeerState.VIEWER : previous.state();
         if (was != s.state()) {
@@ -117,8 +145,26 @@ final class PeerStates {
 
     private void announce(PeerState state) {
         own = new StateMessage(name, state, clock.tick());
-        held.put(name, own);
+        put(own);
         broadcasts.add(Topic.PEER_STATE, name, codec.encode(new PeerStateUpdate(own)));
         viewChanged.run();
+    }
+
+    /** Holds {@code s} (shared) for its node: in place when one is held, else appended to the order. */
+    private void put(StateMessage s) {
+        NodeRegistry.Entry e = registry.find(s.nodeName());
+        if (e != null && at(e.index) != null) {
+            held[e.index] = registry.state(e, s);
+            return;
+        }
+        e = registry.acquire(s.nodeName());
+        int i = e.index;
+        if (i >= held.length) {
+            int n = Math.max(i + 1, Math.max(registry.indexLimit(), held.length + (held.length >> 3) + 8));
+            held = Arrays.copyOf(held, n);
+            order.ensure(n);
+        }
+        held[i] = registry.state(e, s);
+        order.add(i, e.name);
     }
 }

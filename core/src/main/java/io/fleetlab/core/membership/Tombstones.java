@@ -1,5 +1,6 @@
 package io.fleetlab.core.membership;
 
+import io.fleetlab.core.membership.wire.Message.NodeRecord;
 import io.fleetlab.core.membership.wire.NodeStatus;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -34,12 +35,12 @@ final class Tombstones {
     }
 
     /** Records a reaped member; a name buried again moves to the end (the newest). */
-    void bury(Member m, long nowNanos) {
+    void bury(NodeRecord m, long nowNanos) {
         if (maxEntries == 0) {
             return;
         }
-        byName.remove(m.name);
-        byName.put(m.name, new Tombstone(m.name, m.address, m.incarnation, m.status, nowNanos));
+        byName.remove(m.name());
+        byName.put(m.name(), new Tombstone(m.name(), m.address(), m.incarnation(), m.status(), nowNanos));
         expire(nowNanos);
         while (byName.size() > maxEntries) {
             Iterator<Map.Entry<String, Tombstone>> it = byName.entrySet().iterator();

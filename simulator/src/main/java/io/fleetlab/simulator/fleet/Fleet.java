@@ -3,6 +3,7 @@ package io.fleetlab.simulator.fleet;
 import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.cluster.MemberSettings;
 import io.fleetlab.core.membership.NodeEvent;
+import io.fleetlab.core.membership.NodeRegistry;
 import io.fleetlab.core.membership.wire.Message.NodeRecord;
 import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.peer.Peer;
@@ -42,6 +43,8 @@ public final class Fleet {
     private final boolean oracle;
     private final String namePattern;
     private final Map<String, SimNode> nodes = new LinkedHashMap<>();
+    /** Node identities shared by every node's member tables (one copy of each name, record and row). */
+    private final NodeRegistry registry = new NodeRegistry();
     private final Collection<SimNode> readOnly = Collections.unmodifiableCollection(nodes.values());
     private final List<FleetObserver> observers = new ArrayList<>();
     private final NodeListener relay = new Relay();
@@ -88,7 +91,7 @@ public final class Fleet {
     /** The node named {@code name}, created (down) if it does not exist yet. */
     public SimNode node(String name) {
         return nodes.computeIfAbsent(name, n -> new SimNode(n, new NodeScheduler(simulation), network, components,
-                ownership, relay));
+                ownership, relay, registry));
     }
 
     /** Whether {@code name} runs (leaving included). */

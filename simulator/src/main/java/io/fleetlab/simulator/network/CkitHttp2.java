@@ -233,8 +233,9 @@ final class CkitHttp2 {
         ConnState state = ConnState.NONE;
         SimTransport peer;
         long generation;
-        final List<Runnable[]> waiting = new ArrayList<>();
-        final ArrayDeque<Segment> inFlight = new ArrayDeque<>();
+        // small: a run holds a connection per pair of nodes that ever talked, mostly idle
+        final List<Runnable[]> waiting = new ArrayList<>(2);
+        final ArrayDeque<Segment> inFlight = new ArrayDeque<>(2);
 
         Connection(Sender owner, String toAddress) {
             this.owner = owner;

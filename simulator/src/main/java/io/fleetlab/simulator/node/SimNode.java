@@ -6,6 +6,7 @@ import io.fleetlab.core.cluster.Component;
 import io.fleetlab.core.cluster.ComponentHost;
 import io.fleetlab.core.cluster.MemberSettings;
 import io.fleetlab.core.membership.Membership;
+import io.fleetlab.core.membership.NodeRegistry;
 import io.fleetlab.core.membership.NodeEvent;
 import io.fleetlab.core.membership.TrafficCounters;
 import io.fleetlab.core.membership.wire.Message.NodeRecord;
@@ -37,6 +38,7 @@ public final class SimNode {
     private final List<Component> components;
     private final OwnershipStrategy.Factory ownership;
     private final NodeListener listener;
+    private final NodeRegistry registry;
     private ClusterMember member;
     private ComponentHost host;
     private List<Peer> oracleView = List.of();
@@ -52,6 +54,13 @@ public final class SimNode {
      */
     public SimNode(String name, NodeScheduler scheduler, SimNetwork network, List<Component> components,
             OwnershipStrategy.Factory ownership, NodeListener listener) {
+        this(name, scheduler, network, components, ownership, listener, new NodeRegistry());
+    }
+
+    /** @param registry node identities shared by every node of the run (see {@link NodeRegistry}) */
+    public SimNode(String name, NodeScheduler scheduler, SimNetwork network, List<Component> components,
+            OwnershipStrategy.Factory ownership, NodeListener listener, NodeRegistry registry) {
+        this.registry = registry;
         this.name = name;
         this.address = name + ":7946";
         this.scheduler = scheduler;
@@ -66,7 +75,8 @@ public final class SimNode {
         starts++;
         status = Status.UP;
         SimTransport transport = network.attach(name, address, scheduler);
-        member = new ClusterMember(name, settings, scheduler, transport, random, components, ownership, adapter());
+        member = new ClusterMember(name, settings, scheduler, transport, random, components, ownership, adapter(),
+                registry);
         host = member.components();
         member.start(discover);
     }
@@ -80,7 +90,8 @@ public final class SimNode {
         starts++;
         status = Status.UP;
         SimTransport transport = network.attach(name, address, scheduler);
-        member = new ClusterMember(name, settings, scheduler, transport, random, components, ownership, adapter());
+        member = new ClusterMember(name, settings, scheduler, transport, random, components, ownership, adapter(),
+                registry);
         host = member.components();
         member.startConverged(discover, members, states);
     }

@@ -5,11 +5,20 @@ import java.util.Arrays;
 
 /** A growable byte buffer, reused between messages to keep encoding cheap. */
 final class WireWriter {
-    private byte[] buf = new byte[256];
+    private static final int INITIAL = 256;
+    /**
+     * A buffer grown past this by one large message (a push-pull of a big table) is let go at the
+     * next reset: kept per node, it would hold the largest message each node ever sent.
+     */
+    static final int RETAINED_BYTES = 16 << 10;
+    private byte[] buf = new byte[INITIAL];
     private int len;
 
     void reset() {
         len = 0;
+        if (buf.length > RETAINED_BYTES) {
+            buf = new byte[INITIAL];
+        }
     }
 
     int length() {
@@ -22,7 +31,11 @@ final class WireWriter {
     }
 
     byte[] toByteArray() {
-        return Arrays.copyOf(buf, len);
+        byte[] out = Arrays.copyOf(buf, len);
+        if (buf.length > RETAINED_BYTES) {
+            buf = new byte[INITIAL];
+        }
+        return out;
     }
 
     void u8(int v) {

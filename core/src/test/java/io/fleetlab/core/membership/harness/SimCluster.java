@@ -3,6 +3,7 @@ package io.fleetlab.core.membership.harness;
 import io.fleetlab.core.membership.GossipConfig;
 import io.fleetlab.core.membership.Membership;
 import io.fleetlab.core.membership.NodeEvent;
+import io.fleetlab.core.membership.NodeRegistry;
 import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
@@ -21,6 +22,8 @@ public final class SimCluster {
     public final List<String> observers = new ArrayList<>();
     private final GossipConfig config;
     private final SplittableRandom seeds;
+    /** Shared by every node when set; else each node keeps its own. */
+    private NodeRegistry registry;
 
     public SimCluster(long seed, GossipConfig config) {
         this.seeds = new SplittableRandom(seed);
@@ -28,11 +31,20 @@ public final class SimCluster {
         this.config = config;
     }
 
+    /** From now on every node added shares {@code shared} (as a simulator's nodes do). */
+    public SimCluster sharing(NodeRegistry shared) {
+        this.registry = shared;
+        return this;
+    }
+
     /** Adds a node {@code nodeN} at address {@code 10.0.0.N:7946}, not yet joined. */
     public Membership add() {
         int i = nodes.size();
         RandomGenerator random = seeds.split();
-        Membership m = new Membership("node" + i, config, scheduler, network.transport("10.0.0." + i + ":7946"), random);
+        Membership m = registry == null
+                ? new Membership("node" + i, config, scheduler, network.transport("10.0.0." + i + ":7946"), random)
+                : new Membership("node" + i, config, scheduler, network.transport("10.0.0." + i + ":7946"), random,
+                        registry);
         m.addEventListener(e -> {
             events.add(e);
             observers.add(m.name());

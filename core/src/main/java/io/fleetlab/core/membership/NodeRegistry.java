@@ -1,0 +1,189 @@
+package io.fleetlab.core.membership;
+
+import io.fleetlab.core.membership.wire.Message.NodeRecord;
+import io.fleetlab.core.membership.wire.NodeStatus;
+import io.fleetlab.core.peer.Peer;
+import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.peer.StateMessage;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The node identities the member tables of one process share: each name gets one small index,
+ * and the immutable values tables hold about it (its member record, its peer-state message, its
+ * {@link Peer} rows) are kept once and handed to every table that holds an equal value. A table
+ * then stores per member an index-addressed reference instead of its own objects, which is what
+ * lets ten thousand simulated nodes, each knowing ten thousand members, share one heap.
+ *
+ * <p>A {@link Membership} makes a private registry unless it is given one; a simulator passes one
+ * registry to all the nodes of a run. Names are counted while some table holds them and dropped
+ * (their index reused) when the last lets go, so names that pass through a long-running node do
+ * not accumulate. Not thread-safe: every table sharing a registry must run on one thread.
+ */
+public final class NodeRegistry {
+    private final Map<String, Entry> byName = new HashMap<>();
+    private Entry[] byIndex = new Entry[16];
+    private int[] free = new int[16];
+    private int freeCount;
+    private int used;
+    /** The held entries in name order. */
+    private Entry[] sorted = new Entry[16];
+    private int sortedSize;
+
+    /** What the registry holds about one name while a table holds it. */
+    static final class Entry {
+        final String name;
+        final int index;
+        /** Tables holding this name. */
+        int holders;
+        /** The last member record handed out for this name, by status. */
+        final NodeRecord[] records = new NodeRecord[NodeStatus.values().length];
+        /** The last peer-state message handed out for this name. */
+        StateMessage state;
+        /** Peer rows of this name by state, for the last address seen. */
+        final Peer[] peers = new Peer[PeerState.values().length];
+
+        Entry(String name, int index) {
+            this.name = name;
+            this.index = index;
+        }
+    }
+
+    /** Indices handed out so far are below this; tables size their columns by it. */
+    int indexLimit() {
+        return used;
+    }
+
+    /** Names held now. */
+    public int size() {
+        return byName.size();
+    }
+
+    /** Entries held now, in name order ({@link String#compareTo}): {@code sortedAt(0 .. sortedSize() - 1)}. */
+    int sortedSize() {
+        return sortedSize;
+    }
+
+    Entry sortedAt(int k) {
+        return sorted[k];
+    }
+
+    /** The entry of {@code name}, or null when no table holds it. */
+    Entry find(String name) {
+        return byName.get(name);
+    }
+
+    /** The entry at {@code index}, or null. */
+    Entry at(int index) {
+        return index < used ? byIndex[index] : null;
+    }
+
+    /** Takes a hold on {@code name} for one table row; the first hold creates its entry. */
+    Entry acquire(String name) {
+        Entry e = byName.get(name);
+        if (e == null) {
+            int index;
+            if (freeCount > 0) {
+                index = free[--freeCount];
+            } else {
+                index = used++;
+                if (index == byIndex.length) {
+                    byIndex = Arrays.copyOf(byIndex, index + (index >> 1));
+                }
+            }
+            e = new Entry(name, index);
+            byName.put(name, e);
+            byIndex[index] = e;
+            int at = -1 - sortedSearch(name);
+            if (sortedSize == sorted.length) {
+                sorted = Arrays.copyOf(sorted, sortedSize + (sortedSize >> 1));
+            }
+            System.arraycopy(sorted, at, sorted, at + 1, sortedSize - at);
+            sorted[at] = e;
+            sortedSize++;
+        }
+        e.holders++;
+        return e;
+    }
+
+    /** Lets go of one hold; the last one frees the name and its index. */
+    void release(Entry e) {
+        if (--e.holders > 0) {
+            return;
+        }
+        byName.remove(e.name);
+        byIndex[e.index] = null;
+        int at = sortedSearch(e.name);
+        System.arraycopy(sorted, at + 1, sorted, at, sortedSize - at - 1);
+        sorted[--sortedSize] = null;
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, freeCount * 2);
+        }
+        free[freeCount++] = e.index;
+    }
+
+    /** Position of {@code name} in {@link #sorted}, or -(insertion point) - 1. */
+    private int sortedSearch(String name) {
+        int lo = 0;
+        int hi = sortedSize - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = sorted[mid].name.compareTo(name);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
+    /** The shared record equal to ({@code e}'s name, address, incarnation, status). */
+    NodeRecord record(Entry e, String address, long incarnation, NodeStatus status) {
+        NodeRecord r = e.records[status.ordinal()];
+        if (r != null && r.incarnation() == incarnation && r.address().equals(address)) {
+            return r;
+        }
+        r = new NodeRecord(e.name, address, incarnation, status);
+        e.records[status.ordinal()] = r;
+        return r;
+    }
+
+    /** {@code r} itself or the shared record equal to it. */
+    NodeRecord record(Entry e, NodeRecord r) {
+        int s = r.status().ordinal();
+        NodeRecord held = e.records[s];
+        if (held != null && (held == r || held.equals(r))) {
+            return held;
+        }
+        if (!r.name().equals(e.name)) {
+            throw new IllegalArgumentException("record of " + r.name() + " for entry " + e.name);
+        }
+        // the entry's name instance, so every table shares one string
+        e.records[s] = r.name() == e.name ? r : new NodeRecord(e.name, r.address(), r.incarnation(), r.status());
+        return e.records[s];
+    }
+
+    /** {@code s} itself or the shared message equal to it. */
+    StateMessage state(Entry e, StateMessage s) {
+        StateMessage held = e.state;
+        if (held != null && (held == s || held.equals(s))) {
+            return held;
+        }
+        e.state = s.nodeName() == e.name ? s : new StateMessage(e.name, s.state(), s.lamportTime());
+        return e.state;
+    }
+
+    /** The shared peer row of {@code e} at {@code address} in {@code state} (not the local node). */
+    Peer peer(Entry e, String address, PeerState state) {
+        Peer p = e.peers[state.ordinal()];
+        if (p == null || !p.address().equals(address)) {
+            p = new Peer(e.name, address, state, false);
+            e.peers[state.ordinal()] = p;
+        }
+        return p;
+    }
+}
