@@ -5,6 +5,8 @@ import io.fleetlab.core.membership.Membership;
 import io.fleetlab.core.membership.wire.Keyring;
 import io.fleetlab.core.membership.wire.PacketCodec;
 import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.testkit.CountingTransport;
+import io.fleetlab.core.testkit.FrozenScheduler;
 import io.fleetlab.core.transport.TransportHandler;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetlab.core.membership.GossipConfig;
-import io.fleetlab.core.membership.harness.InMemoryNetwork;
-import io.fleetlab.core.membership.harness.ManualScheduler;
+import io.fleetlab.core.testkit.InMemoryNetwork;
+import io.fleetlab.core.testkit.ManualScheduler;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.rebalance.ClusteringOptions;

@@ -1,16 +1,18 @@
 package io.fleetlab.simulator.study;
 
-import io.fleetlab.core.hash.KeyHasher;
 import io.fleetlab.core.peer.Peer;
+import io.fleetlab.core.rebalance.TargetSet;
 import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.KeyAwareSharder;
 import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.Sharder;
+import io.fleetlab.simulator.workload.TargetPopulation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Measures one algorithm at one fleet size: how evenly it spreads targets, and how many move
@@ -28,20 +30,15 @@ public final class RingStudy {
         this.keys = syntheticTargets(targetCount, seed);
     }
 
-    /** Keys of targets shaped like Kubernetes pods: address, job, namespace, pod. */
+    /**
+     * Keys of the scenario generator's {@code kubernetes-pods} targets ({@link TargetPopulation}),
+     * drawn from {@code seed}: the study and the simulator measure the same kind of target.
+     */
     static long[] syntheticTargets(int count, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        KeyHasher hasher = new KeyHasher();
-        long[] keys = new long[count];
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (int i = 0; i < count; i++) {
-            labels.clear();
-            labels.put("__address__", "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(256) + ":" + (8000 + r.nextInt(2000)));
-            labels.put("job", "job-" + (i % 50));
-            labels.put("namespace", "ns-" + (i % 17));
-            labels.put("pod", "pod-" + i);
-            labels.put("__meta_kubernetes_pod_uid", Long.toHexString(r.nextLong()));
-            keys[i] = hasher.labels(labels);
+        TargetSet set = TargetPopulation.generate("kubernetes-pods", count, RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+        long[] keys = new long[set.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = set.key(i);
         }
         return keys;
     }

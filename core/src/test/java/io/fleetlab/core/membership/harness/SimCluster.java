@@ -7,6 +7,8 @@ import io.fleetlab.core.membership.NodeRegistry;
 import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
+import io.fleetlab.core.testkit.InMemoryNetwork;
+import io.fleetlab.core.testkit.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetlab.core.membership.harness.ManualScheduler;
+import io.fleetlab.core.testkit.ManualScheduler;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.fleetlab.core.membership.harness;
+package io.fleetlab.core.testkit;
 
 import io.fleetlab.core.time.Cancellable;
 import io.fleetlab.core.time.Scheduler;
@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 
-/** Virtual time for tests: tasks run in time order (ties in scheduling order) only when the test advances the clock. */
+/**
+ * Virtual time for tests: tasks run in time order (ties in scheduling order) only when the test
+ * advances the clock ({@link #runFor}, {@link #runUntil}); nothing runs on its own.
+ */
 public final class ManualScheduler implements Scheduler {
     private static final class Task implements Cancellable {
         final long at;

@@ -1,4 +1,4 @@
-package io.fleetlab.core.membership.harness;
+package io.fleetlab.core.testkit;
 
 import io.fleetlab.core.time.Scheduler;
 import io.fleetlab.core.transport.Transport;
@@ -37,23 +37,28 @@ public final class InMemoryNetwork {
 
     private Drop drop;
 
+    /** Loses the datagrams {@code drop} picks, besides random loss. */
     public void setDrop(Drop drop) {
         this.drop = drop;
     }
 
+    /** Shows every delivered datagram to {@code tap}. */
     public void setTap(Tap tap) {
         this.tap = tap;
     }
 
+    /** A network whose deliveries run on {@code scheduler}, with jitter and loss drawn from {@code random}. */
     public InMemoryNetwork(Scheduler scheduler, RandomGenerator random) {
         this.scheduler = scheduler;
         this.random = random;
     }
 
+    /** The chance in [0, 1] that a datagram is lost (streams are never lost, only refused when cut). */
     public void setLoss(double loss) {
         this.loss = loss;
     }
 
+    /** One-way latency; each delivery takes this plus up to as much again of jitter (1 ms by default). */
     public void setLatencyNanos(long latencyNanos) {
         this.latencyNanos = latencyNanos;
     }
@@ -64,14 +69,17 @@ public final class InMemoryNetwork {
         cut.add(b + "|" + a);
     }
 
+    /** Restores every cut link. */
     public void heal() {
         cut.clear();
     }
 
+    /** Datagrams delivered so far. */
     public long packetsDelivered() {
         return packets;
     }
 
+    /** A new endpoint at {@code address}; it receives once a handler is bound. */
     public Transport transport(String address) {
         Endpoint e = new Endpoint(address);
         endpoints.put(address, e);

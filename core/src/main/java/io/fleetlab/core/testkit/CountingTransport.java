@@ -1,17 +1,21 @@
-package io.fleetlab.bench.gossip;
+package io.fleetlab.core.testkit;
 
 import io.fleetlab.core.transport.Transport;
 import io.fleetlab.core.transport.TransportHandler;
 import java.util.Objects;
 
-/** A transport that counts what is sent and delivers nothing; the benchmark feeds the handler itself. */
-final class CountingTransport implements Transport {
+/**
+ * A transport that counts what is sent and delivers nothing; the caller feeds the bound handler
+ * itself ({@link #handler()}), as a benchmark of message handling does.
+ */
+public final class CountingTransport implements Transport {
     private final String address;
     private TransportHandler handler;
     private long packets;
     private long bytes;
 
-    CountingTransport(String address) {
+    /** A transport whose local address is {@code address}. */
+    public CountingTransport(String address) {
         this.address = address;
     }
 
@@ -25,7 +29,8 @@ final class CountingTransport implements Transport {
         handler = Objects.requireNonNull(h);
     }
 
-    TransportHandler handler() {
+    /** The handler the protocol bound, to deliver to it directly. */
+    public TransportHandler handler() {
         return handler;
     }
 
@@ -44,11 +49,13 @@ final class CountingTransport implements Transport {
     @Override
     public void close() {}
 
-    long packets() {
+    /** Datagrams and stream messages sent so far. */
+    public long packets() {
         return packets;
     }
 
-    long bytes() {
+    /** Bytes sent so far, datagrams and streams together. */
+    public long bytes() {
         return bytes;
     }
 }

@@ -1,18 +1,19 @@
-package io.fleetlab.bench.gossip;
+package io.fleetlab.core.testkit;
 
 import io.fleetlab.core.time.Cancellable;
 import io.fleetlab.core.time.Scheduler;
 
 /**
  * A scheduler stopped at one instant that drops what it is given, so a benchmark measures how a
- * message is handled and nothing that timers would do later.
+ * message is handled and nothing that timers would do later (and holds no growing queue of them).
  */
-final class FrozenScheduler implements Scheduler {
+public final class FrozenScheduler implements Scheduler {
     private static final Cancellable NOTHING = () -> {};
     private final long now;
     private long dropped;
 
-    FrozenScheduler(long nowNanos) {
+    /** A clock that always reads {@code nowNanos}. */
+    public FrozenScheduler(long nowNanos) {
         this.now = nowNanos;
     }
 
@@ -27,7 +28,8 @@ final class FrozenScheduler implements Scheduler {
         return NOTHING;
     }
 
-    long dropped() {
+    /** Tasks handed over and dropped so far. */
+    public long dropped() {
         return dropped;
     }
 }
