@@ -3,6 +3,8 @@ package io.fleetlab.bench.hashing;
 import io.fleetlab.bench.fixtures.Targets;
 import io.fleetlab.core.hash.KeyHasher;
 import io.fleetlab.core.hash.TargetKeys;
+import io.fleetlab.core.hash.Xxh64;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,7 +37,9 @@ public class KeyHashingBench {
     @State(Scope.Thread)
     public static class Strings {
         final KeyHasher hasher = new KeyHasher();
+        final LowBytesKeyHasher lowBytes = new LowBytesKeyHasher();
         String[] urls;
+        byte[][] encoded;
         StringBuilder[] builders;
         int next;
 
@@ -43,8 +47,10 @@ public class KeyHashingBench {
         public void generate() {
             urls = Targets.urls(TARGETS);
             builders = new StringBuilder[TARGETS];
+            encoded = new byte[TARGETS][];
             for (int i = 0; i < TARGETS; i++) {
                 builders[i] = new StringBuilder(urls[i]);
+                encoded[i] = urls[i].getBytes(StandardCharsets.UTF_8);
             }
         }
 
@@ -80,6 +86,18 @@ public class KeyHashingBench {
     @Benchmark
     public long stringKeyHasher(Strings s) {
         return s.hasher.string(s.nextUrl());
+    }
+
+    /** XXH64 of the same URLs already encoded: the floor under any way of getting a string's bytes. */
+    @Benchmark
+    public long stringXxh64Only(Strings s) {
+        return Xxh64.hash(s.encoded[s.next++ & MASK]);
+    }
+
+    /** A copy by {@code String.getBytes(int, int, byte[], int)}: not exact, see {@link LowBytesKeyHasher}. */
+    @Benchmark
+    public long stringLowBytesUnchecked(Strings s) {
+        return s.lowBytes.string(s.nextUrl());
     }
 
     /** The same URLs as {@code StringBuilder}s: the full UTF-8 encoder, the path before the ASCII fast path. */

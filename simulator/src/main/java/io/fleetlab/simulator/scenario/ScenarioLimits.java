@@ -10,9 +10,9 @@ import java.util.List;
  * tokens and the simulated time, against the heap this JVM has. A scenario beyond a limit is
  * refused with the field, the limit and, for memory, the heap it would need.
  *
- * <p>The dominant constants were measured (see docs/simulator.md, "Limits"): heap per pair of
- * nodes (every node knows every other, so the fleet size squared) and events per node and
- * simulated second; the per-target and per-token terms are estimates.
+ * <p>The constants were measured (see docs/simulator.md, "Limits"): heap per pair of nodes
+ * (every node knows every other, so the fleet size squared; warm and cold starts apart), per
+ * token, per target and per node and target, and events per node and simulated second.
  */
 public final class ScenarioLimits {
     /** Nodes a run may start in all (initial fleet, joins and scale-ups). */
@@ -40,19 +40,24 @@ public final class ScenarioLimits {
 
     /** Heap a run needs besides what scales (JVM, classes, one run's bookkeeping). */
     static final long BASE_BYTES = 64L << 20;
-    /** Per target: its key, labels and hash (an estimate, not measured on its own). */
+    /** Per target: its key, labels and hash. */
     static final long BYTES_PER_TARGET = 200;
     /** Per target and cached ownership table (an int owner and change bookkeeping). */
     static final long BYTES_PER_TARGET_TABLE = 8;
     /** Ownership tables kept per run (the simulator's cache). */
     static final int CACHED_TABLES = 16;
     /**
-     * Per pair of nodes (member tables, peer states, push-pull copies): live heap after a full GC
-     * peaked at 20 MiB for 100 nodes and 89 MiB for 300 (10,000 targets), about 900 bytes a pair.
+     * Per pair of nodes in a warm-started fleet (member table and peer states over shared
+     * identities, the view, connections and push-pulls in flight): 10,000 nodes held 46.6 bytes a
+     * pair once all had started; 50 leaves room for the run's changes.
      */
-    static final long BYTES_PER_MEMBER_ENTRY = 900;
-    /** Per ring token (hash, owner, sort space). */
-    static final long BYTES_PER_TOKEN = 32;
+    static final long BYTES_PER_PAIR_WARM = 50;
+    /** Per pair of nodes in a cold start: the start-up's traffic on top (300 and 600 nodes: about 154). */
+    static final long BYTES_PER_PAIR_COLD = 160;
+    /** Per ring token (the run's token index and the rings of the ideal fleet; 512 vs 2,048 tokens: 65). */
+    static final long BYTES_PER_TOKEN = 66;
+    /** Per node and target (each node's wanted and scraped target sets; 10,000 vs 100,000 targets: 0.52). */
+    static final double BYTES_PER_NODE_TARGET = 0.52;
     /** Events per node and simulated second, start-up included (measured 8.8 and 21.8; see above). */
     static final double EVENTS_PER_NODE_SECOND = 25;
 
@@ -63,11 +68,16 @@ public final class ScenarioLimits {
         return String.format(pattern, ordinal).getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** The estimated heap of a run, in bytes. */
-    public static long estimateHeapBytes(int nodes, int targets, int tokensPerNode) {
+    /**
+     * The estimated heap of a run, in bytes: what does not scale, the targets, every node's view of
+     * every other (the fleet size squared; a cold start's traffic costs more per pair than a warm
+     * start's), the ring tokens and each node's target sets.
+     */
+    public static long estimateHeapBytes(int nodes, int targets, int tokensPerNode, boolean warm) {
         long n = nodes;
         return BASE_BYTES + targets * (BYTES_PER_TARGET + CACHED_TABLES * BYTES_PER_TARGET_TABLE)
-                + n * n * BYTES_PER_MEMBER_ENTRY + n * tokensPerNode * BYTES_PER_TOKEN;
+                + n * n * (warm ? BYTES_PER_PAIR_WARM : BYTES_PER_PAIR_COLD) + n * tokensPerNode * BYTES_PER_TOKEN
+                + (long) (n * (double) targets * BYTES_PER_NODE_TARGET);
     }
 
     /** The estimated events of a run. */
@@ -97,7 +107,8 @@ public final class ScenarioLimits {
      * file fits depends on the JVM that runs it, not on the file).
      */
     public static String heapProblem(Scenario s, int runs, long maxHeapBytes) {
-        long one = estimateHeapBytes(nodesStarted(s), s.targets().count(), s.hashing().tokensPerNode());
+        long one = estimateHeapBytes(nodesStarted(s), s.targets().count(), s.hashing().tokensPerNode(),
+                "converged".equals(s.fleet().start()));
         long need = one * Math.max(1, runs);
         if (need <= maxHeapBytes) {
             return null;

@@ -80,13 +80,42 @@ class ScenarioLimitsTest {
         Scenario big = ScenarioLoader.parse("big.json", with("").replace("\"size\": 3", "\"size\": 19000")
                 .replace("\"2m\"", "\"10s\"").getBytes(StandardCharsets.UTF_8), "big");
         assertEquals(19001, ScenarioLimits.nodesStarted(big), "the fleet and its join");
-        long need = ScenarioLimits.estimateHeapBytes(19001, 10_000, 512);
+        long need = ScenarioLimits.estimateHeapBytes(19001, 10_000, 512, false);
         String problem = ScenarioLimits.heapProblem(big, 1, 8L << 30);
         assertTrue(problem.contains("fleet.size: 19001 nodes") && problem.contains("this JVM has 8192 MiB")
                 && problem.contains("-Xmx" + ((need >> 20) + 1) + "m"), problem);
         assertEquals(null, ScenarioLimits.heapProblem(big, 1, need));
         String sweep = ScenarioLimits.heapProblem(big, 4, 2 * need);
         assertTrue(sweep.contains("for 4 runs at once") && sweep.contains("fewer --threads"), sweep);
+    }
+
+    @Test
+    void theShippedTenThousandNodeWarmFleetFitsInEightGibibytes() throws Exception {
+        Scenario huge = ScenarioLoader.load(java.nio.file.Path.of("..", "scenarios", "huge-fleet-warm.json"));
+        assertEquals(10_010, ScenarioLimits.nodesStarted(huge));
+        assertEquals(null, ScenarioLimits.heapProblem(huge, 1, 8L << 30), "measured to fit in -Xmx8g");
+        // two at once do not: a sweep must ask for fewer threads
+        String two = ScenarioLimits.heapProblem(huge, 2, 8L << 30);
+        assertTrue(two != null && two.contains("for 2 runs at once"), String.valueOf(two));
+    }
+
+    @Test
+    void absurdFleetsAreStillRefusedWithTheHeapTheyWouldNeed() throws ScenarioException {
+        // the warm start's compact tables do not make everything fit: 20,000 warm nodes with
+        // 5 million targets, and a cold start of 10,000 nodes, need far more than 8 GiB
+        Scenario warm = ScenarioLoader.parse("warm.json", with(", \"targets\": { \"count\": 5000000 }")
+                .replace("\"size\": 3", "\"size\": 19999, \"start\": \"converged\"")
+                .getBytes(StandardCharsets.UTF_8), "warm");
+        String problem = ScenarioLimits.heapProblem(warm, 1, 8L << 30);
+        long need = ScenarioLimits.estimateHeapBytes(20_000, 5_000_000, 512, true);
+        assertTrue(problem != null && problem.startsWith("fleet.size: 20000 nodes, 5000000 targets")
+                && problem.contains("this JVM has 8192 MiB") && problem.contains("-Xmx" + ((need >> 20) + 1) + "m"),
+                String.valueOf(problem));
+        Scenario cold = ScenarioLoader.parse("cold.json", with("").replace("\"size\": 3", "\"size\": 9999")
+                .getBytes(StandardCharsets.UTF_8), "cold");
+        assertTrue(ScenarioLimits.heapProblem(cold, 1, 8L << 30) != null, "a cold start costs more per pair");
+        assertTrue(ScenarioLimits.estimateHeapBytes(10_000, 100_000, 512, false)
+                > ScenarioLimits.estimateHeapBytes(10_000, 100_000, 512, true));
     }
 
     @Test

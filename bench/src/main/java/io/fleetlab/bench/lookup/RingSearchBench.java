@@ -1,0 +1,130 @@
+package io.fleetlab.bench.lookup;
+
+import io.fleetlab.bench.fixtures.Fleets;
+import io.fleetlab.bench.fixtures.Targets;
+import io.fleetlab.core.ring.AlloyRing;
+import io.fleetlab.core.ring.Op;
+import io.fleetlab.core.ring.RingSnapshot;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Three ways to find a key's successor token on the same Alloy ring (copied out of a
+ * {@link RingSnapshot} into plain arrays, so only the search differs): a binary search of the
+ * whole ring (the first implementation), a binary search of the key's prefix bucket (what
+ * {@code TokenRing} does), and a linear scan of that bucket. Each returns the owner's index;
+ * {@code RingSearchTest} holds all three to the snapshot's answer.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class RingSearchBench {
+    private static final int TARGETS = 4096;
+    private static final int MASK = TARGETS - 1;
+
+    @Param({"100"})
+    int nodes;
+
+    long[] tokens;
+    int[] owners;
+    int[] bucketStart;
+    int shift;
+    private long[] keys;
+    private int next;
+
+    @Setup
+    public void build() {
+        AlloyRing ring = new AlloyRing();
+        ring.setPeers(Fleets.statefulSet(nodes));
+        RingSnapshot snap = ring.snapshot(Op.READ_WRITE);
+        int n = snap.size();
+        tokens = new long[n];
+        owners = new int[n];
+        for (int i = 0; i < n; i++) {
+            tokens[i] = snap.token(i);
+            owners[i] = snap.holderIndex(i);
+        }
+        int bits = 4;
+        while (bits < 20 && (1 << bits) * 8 < n) {
+            bits++;
+        }
+        shift = 64 - bits;
+        bucketStart = new int[(1 << bits) + 1];
+        int t = 0;
+        for (int p = 0; p < (1 << bits); p++) {
+            bucketStart[p] = t;
+            while (t < n && (int) (tokens[t] >>> shift) == p) {
+                t++;
+            }
+        }
+        bucketStart[1 << bits] = n;
+        keys = Targets.urlKeys(TARGETS);
+    }
+
+    @Benchmark
+    public int wholeRingBinarySearch() {
+        return owners[wholeRingBinary(keys[next++ & MASK])];
+    }
+
+    @Benchmark
+    public int bucketBinarySearch() {
+        return owners[bucketBinary(keys[next++ & MASK])];
+    }
+
+    @Benchmark
+    public int bucketLinearScan() {
+        return owners[bucketLinear(keys[next++ & MASK])];
+    }
+
+    int wholeRingBinary(long key) {
+        int lo = 0;
+        int hi = tokens.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(tokens[mid], key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo == tokens.length ? 0 : lo;
+    }
+
+    int bucketBinary(long key) {
+        int p = (int) (key >>> shift);
+        int lo = bucketStart[p];
+        int hi = bucketStart[p + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(tokens[mid], key) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo == tokens.length ? 0 : lo;
+    }
+
+    int bucketLinear(long key) {
+        int p = (int) (key >>> shift);
+        int lo = bucketStart[p];
+        int end = bucketStart[p + 1];
+        while (lo < end && Long.compareUnsigned(tokens[lo], key) < 0) {
+            lo++;
+        }
+        return lo == tokens.length ? 0 : lo;
+    }
+}
