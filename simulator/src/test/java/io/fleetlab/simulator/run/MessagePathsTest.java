@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Messages passed decoded (with the exact size of their encoding) and messages passed as bytes
  * (encoded by the sender, decoded by the receiver) give byte-identical result files and the same
  * network counters (bytes carried included): for every
- * shipped scenario on a small fleet (2,000 targets; large-fleet at 40 nodes), over ckit's HTTP/2
+ * shipped scenario on a small fleet (2,000 targets; large-fleet and huge-fleet-warm at 40 nodes), over ckit's HTTP/2
  * and memberlist's UDP, and for the determinism story with its loss, duplication, reordering,
  * pauses and restarts.
  */
@@ -32,8 +32,8 @@ class MessagePathsTest {
     private static final int TARGETS = 2000;
 
     static Stream<String> scenarios() {
-        return Stream.of("crash-and-detect", "flapping-node", "hashing-sweep", "large-fleet", "lossy-network",
-                "partition-and-heal", "rolling-restart", "scale-in", "scale-out");
+        return Stream.of("crash-and-detect", "flapping-node", "hashing-sweep", "huge-fleet-warm", "large-fleet",
+                "lossy-network", "partition-and-heal", "rolling-restart", "scale-in", "scale-out");
     }
 
     @ParameterizedTest
@@ -60,7 +60,7 @@ class MessagePathsTest {
         return Stream.of("ckit-http2", "memberlist-udp");
     }
 
-    /** Fewer targets everywhere; the 1,000-node story at 40 nodes (one more joins, one crashes). */
+    /** Fewer targets everywhere; the 1,000- and 10,000-node stories at 40 nodes (one more joins, one crashes). */
     private static void small(ObjectNode tree) {
         ObjectNode targets = (ObjectNode) tree.get("targets");
         targets.put("count", Math.min(TARGETS, targets.get("count").asInt()));
