@@ -91,7 +91,7 @@ public final class ClusterMember {
         this.membership = new Membership(name, gossip, scheduler, transport, random, registry);
         this.components = new ComponentHost(name, scheduler, components, ownership, settings, listener);
         membership.addEventListener(listener::membershipEvent);
-        membership.addPeerSetListener(peers -> this.components.peersChanged());
+        membership.addPeerSetChangeListener(this.components::peersChanged);
     }
 
     /**

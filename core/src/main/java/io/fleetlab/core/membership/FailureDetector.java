@@ -9,6 +9,7 @@ import io.fleetlab.core.membership.wire.Message.Ping;
 import io.fleetlab.core.membership.wire.Message.Suspect;
 import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.membership.wire.PacketCodec;
+import io.fleetlab.core.membership.wire.SizedMessage;
 import io.fleetlab.core.time.Cancellable;
 import io.fleetlab.core.time.Scheduler;
 import java.util.ArrayList;
@@ -29,7 +30,6 @@ final class FailureDetector {
     private final GossipConfig config;
     private final Scheduler scheduler;
     private final RandomGenerator random;
-    private final PacketCodec codec;
     private final Outbox outbox;
     private final MemberTable table;
     private final Awareness awareness;
@@ -46,7 +46,7 @@ final class FailureDetector {
 
     /** @param onWrapAround runs when the probe list wraps around (the time to reap and reshuffle) */
     FailureDetector(String name, String address, GossipConfig config, Scheduler scheduler, RandomGenerator random,
-            PacketCodec codec, Outbox outbox, MemberTable table, Awareness awareness, Runnable onWrapAround,
+            Outbox outbox, MemberTable table, Awareness awareness, Runnable onWrapAround,
             Runnable onProbe) {
         this.onProbe = onProbe;
         this.name = name;
@@ -54,7 +54,6 @@ final class FailureDetector {
         this.config = config;
         this.scheduler = scheduler;
         this.random = random;
-        this.codec = codec;
         this.outbox = outbox;
         this.table = table;
         this.awareness = awareness;
@@ -86,14 +85,14 @@ final class FailureDetector {
             reject.reject(RejectReason.UNEXPECTED, p.sourceAddress(), "ping for " + p.target() + " reached " + name);
             return;
         }
-        outbox.send(p.sourceAddress(), codec.encode(new Ack(p.seqNo())));
+        outbox.send(p.sourceAddress(), PacketCodec.sized(new Ack(p.seqNo())));
     }
 
     void onIndirectPing(IndirectPing req) {
         int seq = nextSeq++;
         Relay relay = new Relay(seq, req);
         pending.put(seq, relay);
-        outbox.send(req.targetAddress(), codec.encode(new Ping(seq, req.target(), name, address)));
+        outbox.send(req.targetAddress(), PacketCodec.sized(new Ping(seq, req.target(), name, address)));
         relay.timeout = scheduler.schedule(probeTimeoutNanos, relay::expire);
     }
 
@@ -150,11 +149,11 @@ final class FailureDetector {
         Probe probe = new Probe(seq, target, table.generation(target), table.record(target));
         pending.put(seq, probe);
         String targetName = table.name(target);
-        byte[] ping = codec.encode(new Ping(seq, targetName, name, address));
+        SizedMessage ping = PacketCodec.sized(new Ping(seq, targetName, name, address));
         if (table.status(target) == NodeStatus.SUSPECT) {
             // Buddy system: tell the suspect directly so it can refute at once.
             outbox.send(table.address(target), ping,
-                    codec.encode(new Suspect(table.incarnation(target), targetName, name)));
+                    PacketCodec.sized(new Suspect(table.incarnation(target), targetName, name)));
         } else {
             outbox.send(table.address(target), ping);
         }
@@ -246,7 +245,7 @@ final class FailureDetector {
             table.aliveOthers(same ? target : -1, helpers);
             int k = helpers.pickToFront(config.indirectChecks(), random);
             expectedNacks = k;
-            byte[] req = codec.encode(new IndirectPing(seq, now.name(), now.address(), true, name, address));
+            SizedMessage req = PacketCodec.sized(new IndirectPing(seq, now.name(), now.address(), true, name, address));
             for (int i = 0; i < k; i++) {
                 outbox.send(table.address(helpers.get(i)), req);
             }
@@ -284,7 +283,7 @@ final class FailureDetector {
         void ack() {
             cancel();
             pending.remove(seq);
-            outbox.send(request.sourceAddress(), codec.encode(new Ack(request.seqNo())));
+            outbox.send(request.sourceAddress(), PacketCodec.sized(new Ack(request.seqNo())));
         }
 
         @Override
@@ -301,7 +300,7 @@ final class FailureDetector {
 
         void expire() {
             if (pending.remove(seq) == this && running && request.wantNack()) {
-                outbox.send(request.sourceAddress(), codec.encode(new Nack(request.seqNo())));
+                outbox.send(request.sourceAddress(), PacketCodec.sized(new Nack(request.seqNo())));
             }
         }
     }

@@ -12,6 +12,7 @@ import io.fleetlab.core.membership.wire.Message.NodeRecord;
 import io.fleetlab.core.membership.wire.Message.Suspect;
 import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.membership.wire.PacketCodec;
+import io.fleetlab.core.membership.wire.SizedMessage;
 import io.fleetlab.core.time.Scheduler;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,11 +52,10 @@ final class MemberTable {
     private final GossipConfig config;
     private final Scheduler scheduler;
     private final RandomGenerator random;
-    private final PacketCodec codec;
-    private final BroadcastQueue broadcasts;
+    private final BroadcastQueue<SizedMessage> broadcasts;
     private final Awareness awareness;
     private final EventBus events;
-    private final Runnable viewChanged;
+    private final Consumer<String> viewChanged;
     private final NodeRegistry registry;
     private final long probeIntervalNanos;
     /** The member at each registry index, null where this table has no row. */
@@ -77,14 +77,13 @@ final class MemberTable {
     private boolean leaving;
 
     MemberTable(String name, String address, GossipConfig config, Scheduler scheduler, RandomGenerator random,
-            PacketCodec codec, BroadcastQueue broadcasts, Awareness awareness, EventBus events, Runnable viewChanged,
+            BroadcastQueue<SizedMessage> broadcasts, Awareness awareness, EventBus events, Consumer<String> viewChanged,
             NodeRegistry registry) {
         this.name = name;
         this.address = address;
         this.config = config;
         this.scheduler = scheduler;
         this.random = random;
-        this.codec = codec;
         this.broadcasts = broadcasts;
         this.awareness = awareness;
         this.events = events;
@@ -213,7 +212,7 @@ final class MemberTable {
         set(self, address, inc, NodeStatus.LEFT);
         since[self] = scheduler.nowNanos();
         Dead d = new Dead(inc, name, name);
-        broadcasts.add(Topic.LIVENESS, name, codec.encode(d));
+        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(d));
         return d;
     }
 
@@ -417,7 +416,7 @@ final class MemberTable {
         // memberlist state.go aliveNode: everyone's alive is re-broadcast, and so is our own at
         // bootstrap, so a joiner gossips its own alive message (memberlist's setAlive on Create).
         if (!isSelf || bootstrap) {
-            broadcasts.add(Topic.LIVENESS, a.node(), codec.encode(a));
+            broadcasts.add(Topic.LIVENESS, a.node(), PacketCodec.sized(a));
         }
         long now = scheduler.nowNanos();
         set(m, a.address(), a.incarnation(), NodeStatus.ALIVE);
@@ -429,7 +428,7 @@ final class MemberTable {
         }
         if (old.gone()) {
             events.emit(new NodeEvent.Joined(name(m), address(m), incarnation(m), now));
-            viewChanged.run();
+            viewChanged.accept(name(m));
         } else if (old == NodeStatus.SUSPECT) {
             events.emit(new NodeEvent.Alive(name(m), incarnation(m), now));
         }
@@ -444,7 +443,7 @@ final class MemberTable {
         Suspicion running = suspicions.get(m);
         if (running != null) {
             if (running.confirm(s.from())) {
-                broadcasts.add(Topic.LIVENESS, s.node(), codec.encode(s));
+                broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s));
             }
             return;
         }
@@ -455,7 +454,7 @@ final class MemberTable {
             refute(s.incarnation());
             return;
         }
-        broadcasts.add(Topic.LIVENESS, s.node(), codec.encode(s));
+        broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s));
         set(m, address(m), s.incarnation(), NodeStatus.SUSPECT);
         long changedAt = scheduler.nowNanos();
         since[m] = changedAt;
@@ -495,7 +494,7 @@ final class MemberTable {
             }
             return;
         }
-        broadcasts.add(Topic.LIVENESS, d.node(), codec.encode(d));
+        broadcasts.add(Topic.LIVENESS, d.node(), PacketCodec.sized(d));
         set(m, address(m), d.incarnation(), d.isLeave() ? NodeStatus.LEFT : NodeStatus.DEAD);
         long now = scheduler.nowNanos();
         since[m] = now;
@@ -504,7 +503,7 @@ final class MemberTable {
         } else {
             events.emit(new NodeEvent.Dead(name(m), incarnation(m), d.from(), now));
         }
-        viewChanged.run();
+        viewChanged.accept(name(m));
     }
 
     /** Applies one entry of a remote member table (memberlist's {@code mergeState}). */
@@ -536,7 +535,7 @@ final class MemberTable {
         long inc = highest == Long.MAX_VALUE ? highest : highest + 1;
         set(self, address(self), inc, status(self));
         awareness.apply(1);
-        broadcasts.add(Topic.LIVENESS, name, codec.encode(new Alive(inc, name, address)));
+        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(new Alive(inc, name, address)));
     }
 
     private void clearSuspicion(int m) {

@@ -19,20 +19,27 @@ import io.fleetlab.core.membership.wire.Message.Ping;
 import io.fleetlab.core.membership.wire.Message.PushPull;
 import io.fleetlab.core.membership.wire.Message.Suspect;
 import io.fleetlab.core.membership.wire.MessageCodec;
+import io.fleetlab.core.membership.wire.MessageFrame;
 import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.membership.wire.PacketCodec;
+import io.fleetlab.core.membership.wire.SizedMessage;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.peer.StateMessage;
 import io.fleetlab.core.time.Cancellable;
 import io.fleetlab.core.time.Scheduler;
+import io.fleetlab.core.transport.Payload;
 import io.fleetlab.core.transport.Transport;
 import io.fleetlab.core.transport.TransportHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 
@@ -67,7 +74,11 @@ public final class Membership {
     private final PeerSetNotifier notifier;
     /** What {@link #peers()} built last, until the view may have changed; null to rebuild. */
     private List<Peer> peers;
-    private final BroadcastQueue broadcasts = new BroadcastQueue();
+    /** The view when its changes were last taken ({@link #takeViewChanges}), by name. */
+    private final Map<String, Peer> viewTaken = new HashMap<>();
+    /** Members whose entry in the view may have changed since then. */
+    private final Set<String> touched = new HashSet<>();
+    private final BroadcastQueue<SizedMessage> broadcasts = new BroadcastQueue<>(SizedMessage::size);
     private final MemberTable table;
     private final PeerStates states;
     private final Outbox outbox;
@@ -121,17 +132,33 @@ public final class Membership {
                     + " UTF-8 bytes: '" + name + "'");
         }
         this.address = transport.localAddress();
+        // Messages may be handed to others decoded: every string we put in one must read the same
+        // after a trip through UTF-8 (no unpaired surrogates), as everything we decode does.
+        if (!MessageCodec.isWellFormed(name) || !MessageCodec.isWellFormed(address)) {
+            throw new IllegalArgumentException("node name and address must be well-formed UTF-16 (no unpaired surrogate): '"
+                    + name + "' at '" + address + "'");
+        }
         this.gossipIntervalNanos = config.gossipInterval().toNanos();
         this.codec = new PacketCodec(config.keyring(), random);
-        this.notifier = new PeerSetNotifier(scheduler, config.notifyInterval().toNanos(), this::peers);
+        this.notifier = new PeerSetNotifier(scheduler, config.notifyInterval().toNanos(), new PeerSetNotifier.View() {
+            @Override
+            public List<Peer> peers() {
+                return Membership.this.peers();
+            }
+
+            @Override
+            public boolean takeChanges(boolean fromScratch) {
+                return takeViewChanges(fromScratch);
+            }
+        });
         Awareness awareness = new Awareness(config.awarenessMaxMultiplier());
         this.own = registry.acquire(name);
-        this.table = new MemberTable(name, address, config, scheduler, random, codec, broadcasts, awareness, events,
+        this.table = new MemberTable(name, address, config, scheduler, random, broadcasts, awareness, events,
                 this::viewMayHaveChanged, registry);
-        this.states = new PeerStates(name, scheduler, codec, broadcasts, events, this::inView, this::viewMayHaveChanged,
+        this.states = new PeerStates(name, scheduler, broadcasts, events, this::inView, this::viewMayHaveChanged,
                 registry);
         this.outbox = new Outbox(name, config, transport, codec, broadcasts, traffic, table::size);
-        this.detector = new FailureDetector(name, address, config, scheduler, random, codec, outbox, table,
+        this.detector = new FailureDetector(name, address, config, scheduler, random, outbox, table,
                 awareness, () -> table.reapAndShuffle(states::forget), traffic::probeStarted);
         transport.bind(new TransportHandler() {
             @Override
@@ -142,6 +169,24 @@ public final class Membership {
             @Override
             public void onReliable(String fromAddress, byte[] message) {
                 receiveReliable(fromAddress, message);
+            }
+
+            @Override
+            public void onPacket(String fromAddress, Payload packet) {
+                if (packet instanceof MessageFrame frame) {
+                    receivePacket(fromAddress, frame);
+                } else {
+                    receivePacket(fromAddress, packet.toBytes());
+                }
+            }
+
+            @Override
+            public void onReliable(String fromAddress, Payload message) {
+                if (message instanceof MessageFrame frame) {
+                    receiveReliable(fromAddress, frame);
+                } else {
+                    receiveReliable(fromAddress, message.toBytes());
+                }
             }
         });
         this.healthScore = awareness;
@@ -198,7 +243,7 @@ public final class Membership {
         if (!config.rejoinInterval().isZero() && !seeds.isEmpty()) {
             rejoinTimer = scheduler.schedule(config.rejoinInterval().toNanos(), this::rejoinTick);
         }
-        viewMayHaveChanged();
+        viewMayHaveChanged(name);
     }
 
     /**
@@ -324,14 +369,62 @@ public final class Membership {
      * rather than on every read, which at a thousand members and a notification per change was
      * most of a simulated fleet's work.
      */
-    private void viewMayHaveChanged() {
+    private void viewMayHaveChanged(String member) {
         peers = null;
+        touched.add(member);
         notifier.changed();
+    }
+
+    /**
+     * Whether the view differs from the one of the last call: only the entries of members touched
+     * since are compared (the whole view {@code fromScratch}). The same answer as comparing the
+     * sorted lists, since names are unique in a view.
+     */
+    private boolean takeViewChanges(boolean fromScratch) {
+        boolean changed = false;
+        if (fromScratch) {
+            Map<String, Peer> now = new HashMap<>();
+            for (Peer p : peers()) {
+                now.put(p.name(), p);
+            }
+            changed = !now.equals(viewTaken);
+            viewTaken.clear();
+            viewTaken.putAll(now);
+        } else {
+            for (String member : touched) {
+                Peer now = entryOf(member);
+                Peer then = now == null ? viewTaken.remove(member) : viewTaken.put(member, now);
+                changed |= !Objects.equals(now, then);
+            }
+        }
+        touched.clear();
+        return changed;
+    }
+
+    /** {@code member}'s entry in {@link #peers()} now, or null when it is not in the view. */
+    private Peer entryOf(String member) {
+        if (member.equals(name)) {
+            return new Peer(name, address, states.ownState(), true);
+        }
+        int i = table.indexOf(member);
+        return i < 0 || !table.live(i) ? null : new Peer(member, table.address(i), states.stateAt(i), false);
     }
 
     /** Hears the peer set, coalesced to at most one call per notify interval. */
     public void addPeerSetListener(PeerSetListener listener) {
         notifier.add(Objects.requireNonNull(listener, "listener"));
+        if (started) {
+            notifier.changed();
+        }
+    }
+
+    /**
+     * Hears that the peer set changed, exactly when a {@link PeerSetListener} would hear it, but
+     * without the list (read {@link #peers()} when it is needed): what a listener that only raises
+     * a flag wants, and cheaper when the view changes often.
+     */
+    public void addPeerSetChangeListener(Runnable listener) {
+        notifier.addSignal(Objects.requireNonNull(listener, "listener"));
         if (started) {
             notifier.changed();
         }
@@ -457,6 +550,55 @@ public final class Membership {
         }
         traffic.messageReceived();
         dispatch(m, from);
+    }
+
+    /**
+     * A datagram handed over decoded: counted and refused exactly as its bytes would be by
+     * {@link PacketCodec#decodePacket} (too large; plaintext where encryption is required), then
+     * dispatched message by message.
+     */
+    private void receivePacket(String from, MessageFrame frame) {
+        if (!running) {
+            return;
+        }
+        traffic.packetReceived(frame.size());
+        if (refusedUndecoded(frame, PacketCodec.MAX_PACKET_BYTES, "datagram", from)) {
+            return;
+        }
+        for (int i = 0; i < frame.count(); i++) {
+            Message m = frame.message(i);
+            traffic.messageReceived();
+            if (m instanceof PushPull) {
+                reject(RejectReason.UNEXPECTED, from, "push-pull in a datagram");
+            } else {
+                dispatch(m, from);
+            }
+        }
+    }
+
+    /** A stream message handed over decoded, as {@link #receivePacket(String, MessageFrame)}. */
+    private void receiveReliable(String from, MessageFrame frame) {
+        if (!running) {
+            return;
+        }
+        traffic.reliableReceived(frame.size());
+        if (refusedUndecoded(frame, PacketCodec.MAX_STREAM_BYTES, "stream message", from)) {
+            return;
+        }
+        traffic.messageReceived();
+        dispatch(frame.message(0), from);
+    }
+
+    private boolean refusedUndecoded(MessageFrame frame, int limit, String kind, String from) {
+        if (frame.size() > limit) {
+            reject(RejectReason.TOO_LARGE, from, frame.size() + " byte " + kind);
+            return true;
+        }
+        if (codec.keyring().enabled()) {
+            reject(RejectReason.DECRYPT_FAILED, from, "plaintext frame but encryption is required");
+            return true;
+        }
+        return false;
     }
 
     private void reject(RejectReason reason, String from, String detail) {

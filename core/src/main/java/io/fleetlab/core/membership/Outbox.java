@@ -4,6 +4,8 @@ import io.fleetlab.core.membership.swim.BroadcastQueue;
 import io.fleetlab.core.membership.swim.SwimMath;
 import io.fleetlab.core.membership.wire.Message;
 import io.fleetlab.core.membership.wire.PacketCodec;
+import io.fleetlab.core.membership.wire.SizedMessage;
+import io.fleetlab.core.transport.Payload;
 import io.fleetlab.core.transport.Transport;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,9 @@ import java.util.function.IntSupplier;
 
 /**
  * Everything leaving the node: frames datagrams with as much queued news piggybacked as fits in
- * the packet size, sends stream messages, and counts the traffic.
+ * the packet size, sends stream messages, and counts the traffic. Frames go to the transport as
+ * payloads of exact size ({@link PacketCodec#packet}): a transport of bytes encodes them during the
+ * send, one in memory may hand them over as they are.
  */
 final class Outbox {
     private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
@@ -21,13 +25,13 @@ final class Outbox {
     private final GossipConfig config;
     private final Transport transport;
     private final PacketCodec codec;
-    private final BroadcastQueue broadcasts;
+    private final BroadcastQueue<SizedMessage> broadcasts;
     private final TrafficCounters traffic;
     private final IntSupplier clusterSize;
-    private final List<byte[]> bodies = new ArrayList<>();
+    private final List<SizedMessage> bodies = new ArrayList<>();
     private boolean closed;
 
-    Outbox(String name, GossipConfig config, Transport transport, PacketCodec codec, BroadcastQueue broadcasts,
+    Outbox(String name, GossipConfig config, Transport transport, PacketCodec codec, BroadcastQueue<SizedMessage> broadcasts,
             TrafficCounters traffic, IntSupplier clusterSize) {
         this.name = name;
         this.config = config;
@@ -39,14 +43,14 @@ final class Outbox {
     }
 
     /** Sends {@code body} with queued news piggybacked. */
-    void send(String to, byte[] body) {
+    void send(String to, SizedMessage body) {
         bodies.clear();
         bodies.add(body);
         piggybackAndSend(to);
     }
 
     /** Sends two messages (e.g. a ping and the buddy-system suspicion) with queued news piggybacked. */
-    void send(String to, byte[] first, byte[] second) {
+    void send(String to, SizedMessage first, SizedMessage second) {
         bodies.clear();
         bodies.add(first);
         bodies.add(second);
@@ -73,8 +77,8 @@ final class Outbox {
         if (closed) {
             return;
         }
-        byte[] data = codec.frame(m);
-        traffic.reliableSent(data.length);
+        Payload data = codec.stream(m);
+        traffic.reliableSent(data.size());
         transport.sendReliable(to, data, () -> {
             LOG.log(System.Logger.Level.DEBUG, "{0}: stream to {1} failed", name, to);
             if (onFailure != null) {
@@ -91,7 +95,7 @@ final class Outbox {
     private void piggybackAndSend(String to) {
         int used = 0;
         for (int i = 0; i < bodies.size(); i++) {
-            used += bodies.get(i).length + PacketCodec.COMPOUND_PER_MESSAGE;
+            used += bodies.get(i).size() + PacketCodec.COMPOUND_PER_MESSAGE;
         }
         broadcasts.take(budget(used), PacketCodec.COMPOUND_PER_MESSAGE, MAX_MESSAGES_PER_PACKET - bodies.size(),
                 retransmitLimit(), bodies);
@@ -102,8 +106,8 @@ final class Outbox {
         if (closed) {
             return;
         }
-        byte[] packet = codec.frame(bodies);
-        traffic.packetSent(packet.length, bodies.size());
+        Payload packet = codec.packet(bodies);
+        traffic.packetSent(packet.size(), bodies.size());
         transport.sendPacket(to, packet);
     }
 

@@ -4,12 +4,14 @@ import io.fleetlab.core.membership.swim.BroadcastQueue;
 import io.fleetlab.core.membership.swim.BroadcastQueue.Topic;
 import io.fleetlab.core.membership.wire.Message.PeerStateUpdate;
 import io.fleetlab.core.membership.wire.PacketCodec;
+import io.fleetlab.core.membership.wire.SizedMessage;
 import io.fleetlab.core.peer.LamportClock;
 import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.peer.StateMessage;
 import io.fleetlab.core.time.Scheduler;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -23,11 +25,10 @@ import java.util.function.Predicate;
 final class PeerStates {
     private final String name;
     private final Scheduler scheduler;
-    private final PacketCodec codec;
-    private final BroadcastQueue broadcasts;
+    private final BroadcastQueue<SizedMessage> broadcasts;
     private final EventBus events;
     private final Predicate<String> inView;
-    private final Runnable viewChanged;
+    private final Consumer<String> viewChanged;
     private final NodeRegistry registry;
     private final LamportClock clock = new LamportClock();
     /** The held message at each registry index, or null. */
@@ -37,11 +38,10 @@ final class PeerStates {
     private StateMessage own;
 
     /** @param inView whether a member currently counts in the peer view (so a change must be notified) */
-    PeerStates(String name, Scheduler scheduler, PacketCodec codec, BroadcastQueue broadcasts, EventBus events,
-            Predicate<String> inView, Runnable viewChanged, NodeRegistry registry) {
+    PeerStates(String name, Scheduler scheduler, BroadcastQueue<SizedMessage> broadcasts, EventBus events,
+            Predicate<String> inView, Consumer<String> viewChanged, NodeRegistry registry) {
         this.name = name;
         this.scheduler = scheduler;
-        this.codec = codec;
         this.broadcasts = broadcasts;
         this.events = events;
         this.inView = inView;
@@ -133,12 +133,12 @@ final class PeerStates {
             return;
         }
         put(s);
-        broadcasts.add(Topic.PEER_STATE, s.nodeName(), codec.encode(new PeerStateUpdate(s)));
+        broadcasts.add(Topic.PEER_STATE, s.nodeName(), PacketCodec.sized(new PeerStateUpdate(s)));
         PeerState was = previous == null ? PeerState.VIEWER : previous.state();
         if (was != s.state()) {
             events.emit(new NodeEvent.StateChanged(s.nodeName(), was, s.state(), s.lamportTime(), scheduler.nowNanos()));
             if (inView.test(s.nodeName())) {
-                viewChanged.run();
+                viewChanged.accept(s.nodeName());
             }
         }
     }
@@ -146,8 +146,8 @@ final class PeerStates {
     private void announce(PeerState state) {
         own = new StateMessage(name, state, clock.tick());
         put(own);
-        broadcasts.add(Topic.PEER_STATE, name, codec.encode(new PeerStateUpdate(own)));
-        viewChanged.run();
+        broadcasts.add(Topic.PEER_STATE, name, PacketCodec.sized(new PeerStateUpdate(own)));
+        viewChanged.accept(name);
     }
 
     /** Holds {@code s} (shared) for its node: in place when one is held, else appended to the order. */

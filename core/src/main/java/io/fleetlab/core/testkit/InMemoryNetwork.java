@@ -1,6 +1,7 @@
 package io.fleetlab.core.testkit;
 
 import io.fleetlab.core.time.Scheduler;
+import io.fleetlab.core.transport.Payload;
 import io.fleetlab.core.transport.Transport;
 import io.fleetlab.core.transport.TransportHandler;
 import java.util.HashMap;
@@ -11,7 +12,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * A network for tests on a {@link ManualScheduler}: every delivery takes a fixed latency plus
- * seeded jitter; datagrams may be lost; links can be cut in both directions.
+ * seeded jitter; datagrams may be lost; links can be cut in both directions. Payloads pass as
+ * bytes unless {@link #passDecoded} says to hand them over as they are.
  */
 public final class InMemoryNetwork {
     private final Scheduler scheduler;
@@ -22,6 +24,7 @@ public final class InMemoryNetwork {
     private double loss;
     private long packets;
     private Tap tap;
+    private boolean decoded;
 
     /** Sees every datagram as it is delivered. */
     @FunctionalInterface
@@ -51,6 +54,11 @@ public final class InMemoryNetwork {
     public InMemoryNetwork(Scheduler scheduler, RandomGenerator random) {
         this.scheduler = scheduler;
         this.random = random;
+    }
+
+    /** Hands payloads to receivers as the sender made them (messages, not bytes) from now on. */
+    public void passDecoded(boolean decoded) {
+        this.decoded = decoded;
     }
 
     /** The chance in [0, 1] that a datagram is lost (streams are never lost, only refused when cut). */
@@ -116,14 +124,22 @@ public final class InMemoryNetwork {
 
         @Override
         public void sendPacket(String to, byte[] packet) {
-            if (closed || (loss > 0 && random.nextDouble() < loss) || (drop != null && drop.drop(address, to, packet))) {
+            sendPacket(to, Payload.of(packet));
+        }
+
+        @Override
+        public void sendPacket(String to, Payload sent) {
+            // the tap and the drop rule read bytes: encoded here, during the send, when they need them
+            byte[] bytes = !decoded || tap != null || drop != null ? sent.toBytes() : null;
+            Payload packet = decoded ? sent : Payload.of(bytes);
+            if (closed || (loss > 0 && random.nextDouble() < loss) || (drop != null && drop.drop(address, to, bytes))) {
                 return;
             }
             scheduler.schedule(delay(), () -> {
                 if (reachable(address, to) && !closed) {
                     packets++;
                     if (tap != null) {
-                        tap.delivered(address, to, packet);
+                        tap.delivered(address, to, bytes);
                     }
                     endpoints.get(to).handler.onPacket(address, packet);
                 }
@@ -132,6 +148,12 @@ public final class InMemoryNetwork {
 
         @Override
         public void sendReliable(String to, byte[] message, Runnable onFailure) {
+            sendReliable(to, Payload.of(message), onFailure);
+        }
+
+        @Override
+        public void sendReliable(String to, Payload sent, Runnable onFailure) {
+            Payload message = decoded ? sent : Payload.of(sent.toBytes());
             if (closed) {
                 return;
             }

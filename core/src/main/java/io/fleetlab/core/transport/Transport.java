@@ -26,6 +26,22 @@ public interface Transport {
      */
     void sendReliable(String toAddress, byte[] message, Runnable onFailure);
 
+    /**
+     * Sends a datagram given as a payload; a transport of bytes (the default) encodes it here, on
+     * the caller's thread. Same contract as {@link #sendPacket(String, byte[])}.
+     */
+    default void sendPacket(String toAddress, Payload packet) {
+        sendPacket(toAddress, packet.toBytes());
+    }
+
+    /**
+     * Sends a stream message given as a payload; a transport of bytes (the default) encodes it
+     * here, on the caller's thread. Same contract as {@link #sendReliable(String, byte[], Runnable)}.
+     */
+    default void sendReliable(String toAddress, Payload message, Runnable onFailure) {
+        sendReliable(toAddress, message.toBytes(), onFailure);
+    }
+
     /** Stops sending and receiving; later sends are dropped silently. */
     void close();
 }

@@ -11,6 +11,7 @@ import io.fleetlab.simulator.result.ResultFileNames;
 import io.fleetlab.simulator.result.ResultFiles;
 import io.fleetlab.simulator.result.RunContext;
 import io.fleetlab.simulator.result.SimulationResult;
+import io.fleetlab.simulator.network.MessagePath;
 import io.fleetlab.simulator.run.ScenarioRun;
 import io.fleetlab.simulator.scenario.Scenario;
 import io.fleetlab.simulator.scenario.ScenarioException;
@@ -74,6 +75,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--csv", description = "Also write the time series as CSV next to the result file.")
     boolean csv;
+
+    @Option(names = "--messages", defaultValue = "decoded", converter = MessagePathConverter.class,
+            description = "How messages pass between simulated nodes: decoded (with the exact size of their encoding) or bytes "
+                    + "(encoded and decoded as on a real network); both give the same result (default: ${DEFAULT-VALUE}).")
+    MessagePath messages;
 
     @Option(names = "--quiet", description = "No progress bar (there is none anyway when standard output is not a terminal).")
     boolean quiet;
@@ -211,7 +217,7 @@ public final class SimulateCommand implements Callable<Integer> {
         long runSeed = job.seed();
         long started = System.nanoTime(); // wall time is reported only, never used inside the run
         SimulationResult r;
-        ScenarioRun run = new ScenarioRun(s, alg, runSeed);
+        ScenarioRun run = new ScenarioRun(s, alg, runSeed, ScenarioRun.defaultSource(alg), messages);
         if (quiet || !terminal) {
             r = run.run((done, total) -> { });
         } else {
@@ -308,11 +314,11 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         };
         if (quiet || !terminal) {
-            results = Sweep.run(jobs, threadCount, onDone);
+            results = Sweep.run(jobs, threadCount, messages, onDone);
         } else {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("runs").setInitialMax(jobs.size())
                     .setConsumer(new ConsoleProgressBarConsumer(stderr)).build()) {
-                results = Sweep.run(jobs, threadCount, (job, r) -> {
+                results = Sweep.run(jobs, threadCount, messages, (job, r) -> {
                     onDone.accept(job, r);
                     bar.step();
                 });
@@ -345,6 +351,20 @@ public final class SimulateCommand implements Callable<Integer> {
         stdout.println("  sweep runs (CSV, one row per run): " + summaries.get(2));
         stdout.printf(Locale.ROOT, "Total wall time %.1f s%n", (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    /** {@code --messages}: one of {@link MessagePath#NAMES}, with a clear refusal otherwise. */
+    static final class MessagePathConverter implements picocli.CommandLine.ITypeConverter<MessagePath> {
+        @Override
+        public MessagePath convert(String value) {
+            for (MessagePath p : MessagePath.values()) {
+                if (p.id().equals(value)) {
+                    return p;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException(
+                    "expected one of " + MessagePath.NAMES + ", got '" + value + "'");
+        }
     }
 
     private String available() {

@@ -1,5 +1,6 @@
 package io.fleetlab.simulator.network;
 
+import io.fleetlab.core.transport.Payload;
 import io.fleetlab.simulator.engine.NodeScheduler;
 import io.fleetlab.simulator.engine.Simulation;
 import java.util.HashMap;
@@ -10,7 +11,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * The network between simulated nodes. Every decision (latency, loss, duplication, reordering)
  * draws from the run's one random source, in event order, so a run replays exactly. Packets and
  * streams travel as the {@link TransportKind} says: independent datagrams (memberlist over UDP) or
- * ckit's HTTP/2 connections ({@link CkitHttp2}).
+ * ckit's HTTP/2 connections ({@link CkitHttp2}); messages pass as the {@link MessagePath} says.
  */
 public final class SimNetwork {
     private final Simulation simulation;
@@ -21,6 +22,7 @@ public final class SimNetwork {
     private final TransportKind kind;
     private final TransportCounters counters = new TransportCounters();
     private final CkitHttp2 ckit;
+    private final MessagePath path;
     private NetworkConditions conditions;
     private LatencyModel.Sampler latency;
 
@@ -30,7 +32,13 @@ public final class SimNetwork {
     }
 
     public SimNetwork(Simulation simulation, UniformRandomProvider rng, NetworkConditions conditions, TransportKind kind) {
+        this(simulation, rng, conditions, kind, MessagePath.DECODED);
+    }
+
+    public SimNetwork(Simulation simulation, UniformRandomProvider rng, NetworkConditions conditions, TransportKind kind,
+            MessagePath path) {
         this.simulation = simulation;
+        this.path = java.util.Objects.requireNonNull(path, "path");
         this.rng = rng;
         this.kind = kind;
         this.ckit = kind == TransportKind.CKIT_HTTP2 ? new CkitHttp2(this, simulation, counters) : null;
@@ -39,6 +47,15 @@ public final class SimNetwork {
 
     public TransportKind kind() {
         return kind;
+    }
+
+    public MessagePath path() {
+        return path;
+    }
+
+    /** What travels for {@code p}: itself, or its bytes when messages pass as bytes. */
+    Payload carried(Payload p) {
+        return path == MessagePath.BYTES && !(p instanceof Payload.Bytes) ? Payload.of(p.toBytes()) : p;
     }
 
     /** What the transport did so far. */
@@ -110,17 +127,17 @@ public final class SimNetwork {
         return slow == null ? d : d + slow;
     }
 
-    void sendPacket(SimTransport from, String toAddress, byte[] packet) {
+    void sendPacket(SimTransport from, String toAddress, Payload packet) {
         if (ckit != null) {
             String fromAddress = from.localAddress();
-            ckit.sendPacket(from, toAddress, packet.length, () -> {
+            ckit.sendPacket(from, toAddress, packet.size(), () -> {
                 SimTransport to = endpoints.get(toAddress);
                 return to != null && to.receivePacket(fromAddress, packet);
             });
             return;
         }
         counters.packetsSent++;
-        counters.bytesSent += packet.length;
+        counters.bytesSent += packet.size();
         SimTransport to = endpoints.get(toAddress);
         if (to == null || partitions.blocked(from.node(), to.node())
                 || (conditions.loss() > 0 && rng.nextDouble() < conditions.loss())) {
@@ -134,8 +151,8 @@ public final class SimNetwork {
         }
     }
 
-    void sendReliable(SimTransport from, String toAddress, byte[] message, Runnable onFailure) {
-        counters.bytesSent += message.length;
+    void sendReliable(SimTransport from, String toAddress, Payload message, Runnable onFailure) {
+        counters.bytesSent += message.size();
         if (ckit != null) {
             String fromAddress = from.localAddress();
             ckit.sendReliable(from, toAddress, () -> {

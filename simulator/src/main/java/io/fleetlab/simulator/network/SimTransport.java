@@ -1,10 +1,15 @@
 package io.fleetlab.simulator.network;
 
+import io.fleetlab.core.transport.Payload;
 import io.fleetlab.core.transport.Transport;
 import io.fleetlab.core.transport.TransportHandler;
 import io.fleetlab.simulator.engine.NodeScheduler;
 
-/** The core's transport for one simulated node; deliveries run on that node's scheduler. */
+/**
+ * The core's transport for one simulated node; deliveries run on that node's scheduler. Payloads
+ * travel as the network's {@link MessagePath} says: as they are, or encoded here (on the sender's
+ * thread, during the send, as a real transport does) and handed over as bytes.
+ */
 public final class SimTransport implements Transport {
     private final SimNetwork network;
     private final String node;
@@ -44,15 +49,27 @@ public final class SimTransport implements Transport {
 
     @Override
     public void sendPacket(String toAddress, byte[] packet) {
-        if (!closed) {
-            network.sendPacket(this, toAddress, packet);
-        }
+        sendPacket(toAddress, Payload.of(packet));
     }
 
     @Override
     public void sendReliable(String toAddress, byte[] message, Runnable onFailure) {
+        sendReliable(toAddress, Payload.of(message), onFailure);
+    }
+
+    @Override
+    public void sendPacket(String toAddress, Payload packet) {
+        Payload carried = network.carried(packet);
         if (!closed) {
-            network.sendReliable(this, toAddress, message, onFailure);
+            network.sendPacket(this, toAddress, carried);
+        }
+    }
+
+    @Override
+    public void sendReliable(String toAddress, Payload message, Runnable onFailure) {
+        Payload carried = network.carried(message);
+        if (!closed) {
+            network.sendReliable(this, toAddress, carried, onFailure);
         }
     }
 
@@ -62,7 +79,7 @@ public final class SimTransport implements Transport {
         network.detach(this);
     }
 
-    boolean receivePacket(String from, byte[] packet) {
+    boolean receivePacket(String from, Payload packet) {
         if (closed || handler == null) {
             return false;
         }
@@ -74,7 +91,7 @@ public final class SimTransport implements Transport {
         return true;
     }
 
-    boolean receiveReliable(String from, byte[] message) {
+    boolean receiveReliable(String from, Payload message) {
         if (closed || handler == null) {
             return false;
         }

@@ -7,7 +7,6 @@ import io.fleetlab.core.rebalance.TargetSet;
 import io.fleetlab.core.ring.UnsignedRadixSort;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +37,6 @@ public final class TokenIndex implements OwnershipStrategy.Factory {
     /** {@code arcEnd[g]}: how many sorted targets have a key at or below {@code tokens[g]}. */
     private int[] arcEnd = new int[0];
     private int builds;
-    /** The last view whose arcs were grouped by owner, and the grouping (see {@link #arcsOf}). */
-    private BitSet groupedView;
-    private int[] arcsStart;
-    private int[] arcsByOwner;
 
     public TokenIndex(int tokensPerNode, TargetSet targets) {
         if (tokensPerNode < 1) {
@@ -144,62 +139,12 @@ public final class TokenIndex implements OwnershipStrategy.Factory {
         return sortedKeys.length;
     }
 
-    /**
-     * The arcs (token positions) that node {@code id} owns under {@code view}, as
-     * {@code arcsByOwner()[arcsStart()[id] .. arcsStart()[id + 1])} after this call. Nodes that see
-     * the same view (most of a converged fleet) share one pass over the index; a node whose view
-     * differs from the last one asked for pays that pass. {@code view} admits at least one node.
-     */
-    void groupArcs(BitSet view) {
-        ensureBuilt();
-        if (view.equals(groupedView)) {
-            return;
-        }
-        int g = tokens.length;
-        int[] owner = new int[g];
-        int first = 0;
-        while (!view.get(holder[first])) {
-            first++;
-        }
-        int current = holder[first];
-        for (int h = g - 1; h >= 0; h--) {
-            if (view.get(holder[h])) {
-                current = holder[h];
-            }
-            owner[h] = current;
-        }
-        int[] start = new int[names.size() + 1];
-        for (int h = 0; h < g; h++) {
-            start[owner[h] + 1]++;
-        }
-        for (int id = 0; id < names.size(); id++) {
-            start[id + 1] += start[id];
-        }
-        int[] fill = Arrays.copyOf(start, names.size());
-        int[] arcs = new int[g];
-        for (int h = 0; h < g; h++) {
-            arcs[fill[owner[h]]++] = h;
-        }
-        groupedView = (BitSet) view.clone();
-        arcsStart = start;
-        arcsByOwner = arcs;
-    }
-
-    int[] arcsStart() {
-        return arcsStart;
-    }
-
-    int[] arcsByOwner() {
-        return arcsByOwner;
-    }
-
     void ensureBuilt() {
         if (!stale) {
             return;
         }
         stale = false;
         builds++;
-        groupedView = null;
         Integer[] byName = new Integer[names.size()];
         for (int i = 0; i < byName.length; i++) {
             byName[i] = i;

@@ -11,6 +11,7 @@ import io.fleetlab.core.ring.Op;
 import io.fleetlab.simulator.engine.Simulation;
 import io.fleetlab.simulator.fleet.Fleet;
 import io.fleetlab.simulator.network.LatencyModel;
+import io.fleetlab.simulator.network.MessagePath;
 import io.fleetlab.simulator.network.NetworkConditions;
 import io.fleetlab.simulator.network.SimNetwork;
 import io.fleetlab.simulator.network.TransportCounters;
@@ -71,17 +72,30 @@ public final class ScenarioRun {
     }
 
     public ScenarioRun(Scenario scenario, String algorithm, long seed) {
-        this(scenario, algorithm, seed, HashingAlgorithm.of(algorithm) == HashingAlgorithm.ALLOY_RING ? OwnershipSource.TOKEN_INDEX
-                : OwnershipSource.SHARED_TABLES);
+        this(scenario, algorithm, seed, defaultSource(algorithm));
     }
 
     public ScenarioRun(Scenario scenario, String algorithm, long seed, OwnershipSource source) {
+        this(scenario, algorithm, seed, source, MessagePath.DECODED);
+    }
+
+    /** The ownership source for {@code algorithm} that {@link #ScenarioRun(Scenario, String, long)} picks. */
+    public static OwnershipSource defaultSource(String algorithm) {
+        return HashingAlgorithm.of(algorithm) == HashingAlgorithm.ALLOY_RING ? OwnershipSource.TOKEN_INDEX
+                : OwnershipSource.SHARED_TABLES;
+    }
+
+    /**
+     * @param source where the nodes' ownership comes from
+     * @param path   how messages pass between the nodes (decoded or as bytes: the same result)
+     */
+    public ScenarioRun(Scenario scenario, String algorithm, long seed, OwnershipSource source, MessagePath path) {
         this.scenario = scenario;
         this.algorithm = algorithm;
         this.seed = seed;
         this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         TransportKind transport = TransportKind.of(scenario.network().transport()).orElseThrow();
-        this.network = new SimNetwork(simulation, rng, conditions(scenario.network().loss()), transport);
+        this.network = new SimNetwork(simulation, rng, conditions(scenario.network().loss()), transport, path);
         this.targets = targets(scenario.targets(), rng);
         OwnershipTables tables = new OwnershipTables(HashingAlgorithm.create(algorithm, scenario.hashing().tokensPerNode()),
                 targets, Op.READ_WRITE, TABLE_CACHE);

@@ -1,5 +1,6 @@
 package io.fleetlab.simulator.sweep;
 
+import io.fleetlab.simulator.network.MessagePath;
 import io.fleetlab.simulator.result.SimulationResult;
 import io.fleetlab.simulator.run.ProgressListener;
 import io.fleetlab.simulator.run.ScenarioRun;
@@ -32,14 +33,16 @@ public final class Sweep {
 
     private Sweep() {}
 
-    public static List<SimulationResult> run(List<Job> jobs, int threads,
+    /** {@code path}: how messages pass between each run's nodes (the same results either way). */
+    public static List<SimulationResult> run(List<Job> jobs, int threads, MessagePath path,
             BiConsumer<Job, SimulationResult> onDone) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<SimulationResult>> futures = new ArrayList<>();
             for (Job job : jobs) {
                 futures.add(pool.submit(() -> {
-                    SimulationResult r = new ScenarioRun(job.scenario(), job.algorithm(), job.seed()).run(ProgressListener.NONE);
+                    SimulationResult r = new ScenarioRun(job.scenario(), job.algorithm(), job.seed(),
+                            ScenarioRun.defaultSource(job.algorithm()), path).run(ProgressListener.NONE);
                     onDone.accept(job, r);
                     return r;
                 }));

@@ -66,6 +66,27 @@ class SimulateCommandTest {
     }
 
     @Test
+    void messagesPassAsBytesOnRequestWithTheSameResultAndAnUnknownPathIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tiny.json"), TINY.replace("\"membership\": \"oracle\"", "\"gossip\": { \"preset\": \"lan\" }"));
+        Outcome decoded = run("--scenario-dir=" + dir, "tiny.json", "--out", dir.resolve("a").toString(), "--quiet");
+        Outcome bytes = run("--scenario-dir=" + dir, "tiny.json", "--out", dir.resolve("b").toString(), "--quiet",
+                "--messages", "bytes");
+        assertEquals(0, decoded.code(), decoded.err());
+        assertEquals(0, bytes.code(), bytes.err());
+        SimulationResult a = ResultFiles.read(dir.resolve("a/tiny-alloy-ring-3.json"));
+        SimulationResult b = ResultFiles.read(dir.resolve("b/tiny-alloy-ring-3.json"));
+        assertEquals(a.withContext(null), b.withContext(null), "the same run; only the recorded command line differs");
+        assertEquals("bytes", b.context().options().get("--messages"));
+        java.io.StringWriter picocliErr = new java.io.StringWriter();
+        CommandLine cl = new CommandLine(new SimulateCommand(System.out, System.err));
+        cl.setErr(new java.io.PrintWriter(picocliErr, true));
+        int code = cl.execute("--scenario-dir=" + dir, "tiny.json", "--quiet", "--messages", "xml");
+        assertEquals(2, code);
+        String err = picocliErr.toString();
+        assertTrue(err.contains("--messages") && err.contains("[decoded, bytes]") && err.contains("'xml'"), err);
+    }
+
+    @Test
     void aBadScenarioExitsWithItsLocationAndRunsNothing(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("broken.json"), TINY.replace("\"at\": \"5s\"", "\"at\": \"-5s\""));
         Outcome o = run("--scenario-dir=" + dir, "broken.json", "--out", dir.resolve("res").toString(), "--quiet");

@@ -106,6 +106,113 @@ public final class MessageCodec {
         }
     }
 
+    /**
+     * The exact length of {@code m}'s encoding, computed without encoding it; throws what
+     * {@link #encode} would for a message it cannot encode (an empty or over-long string, a
+     * negative number).
+     */
+    static int size(Message m) {
+        if (m instanceof Ping p) {
+            return 1 + varLongSize(p.seqNo() & 0xFFFFFFFFL) + stringSize(p.target()) + stringSize(p.sourceName())
+                    + stringSize(p.sourceAddress());
+        } else if (m instanceof IndirectPing p) {
+            return 1 + varLongSize(p.seqNo() & 0xFFFFFFFFL) + stringSize(p.target()) + stringSize(p.targetAddress())
+                    + 1 + stringSize(p.sourceName()) + stringSize(p.sourceAddress());
+        } else if (m instanceof Ack a) {
+            return 1 + varLongSize(a.seqNo() & 0xFFFFFFFFL);
+        } else if (m instanceof Nack n) {
+            return 1 + varLongSize(n.seqNo() & 0xFFFFFFFFL);
+        } else if (m instanceof Suspect s) {
+            return 1 + varLongSize(s.incarnation()) + stringSize(s.node()) + stringSize(s.from());
+        } else if (m instanceof Alive a) {
+            return 1 + varLongSize(a.incarnation()) + stringSize(a.node()) + stringSize(a.address());
+        } else if (m instanceof Dead d) {
+            return 1 + varLongSize(d.incarnation()) + stringSize(d.node()) + stringSize(d.from());
+        } else if (m instanceof PeerStateUpdate u) {
+            return 1 + stateSize(u.state());
+        } else if (m instanceof PushPull p) {
+            long size = 1 + 1 + 1 + stringSize(p.senderName()) + stringSize(p.senderAddress())
+                    + varLongSize(p.nodes().size());
+            for (NodeRecord n : p.nodes()) {
+                size += stringSize(n.name()) + stringSize(n.address()) + varLongSize(n.incarnation()) + 1;
+            }
+            size += varLongSize(p.states().size());
+            for (StateMessage s : p.states()) {
+                size += stateSize(s);
+            }
+            return Math.toIntExact(size);
+        }
+        throw new IllegalArgumentException("unknown message " + m);
+    }
+
+    private static int stateSize(StateMessage s) {
+        return stringSize(s.nodeName()) + 1 + varLongSize(s.lamportTime());
+    }
+
+    /** {@link WireWriter#varLong}'s length, and its refusal of negative values. */
+    static int varLongSize(long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("negative value " + v + " cannot be encoded");
+        }
+        int n = 1;
+        while ((v & ~0x7FL) != 0) {
+            v >>>= 7;
+            n++;
+        }
+        return n;
+    }
+
+    /** {@link WireWriter#string}'s length (the length byte included), and its refusals. */
+    static int stringSize(String s) {
+        int bytes = utf8Length(s);
+        if (bytes == 0 || bytes > MAX_STRING_BYTES) {
+            throw new IllegalArgumentException("string must be 1.." + MAX_STRING_BYTES + " UTF-8 bytes: '" + s + "'");
+        }
+        return 1 + bytes;
+    }
+
+    /**
+     * The length of {@code s.getBytes(UTF_8)} without making the array: a surrogate pair takes four
+     * bytes, an unpaired surrogate one (the encoder replaces it with '?').
+     */
+    static int utf8Length(String s) {
+        int n = s.length();
+        int bytes = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * Whether {@code s} survives a trip through UTF-8 unchanged (no unpaired surrogate): a message
+     * handed over decoded must read as it would after encoding and decoding.
+     */
+    public static boolean isWellFormed(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void state(StateMessage s, WireWriter w) {
         w.string(s.nodeName());
         w.u8(s.state().ordinal());

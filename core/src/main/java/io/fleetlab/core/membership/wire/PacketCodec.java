@@ -1,6 +1,7 @@
 package io.fleetlab.core.membership.wire;
 
 import io.fleetlab.core.membership.RejectReason;
+import io.fleetlab.core.transport.Payload;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Objects;
@@ -96,6 +97,68 @@ public final class PacketCodec {
     public byte[] frame(Message m) {
         begin();
         MessageCodec.encode(m, writer);
+        return seal();
+    }
+
+    /**
+     * {@code m} with the exact length of its encoding, computed without encoding.
+     *
+     * @throws IllegalArgumentException when {@code m} cannot be encoded (as {@link #encode} would)
+     */
+    public static SizedMessage sized(Message m) {
+        return new SizedMessage(m, MessageCodec.size(m));
+    }
+
+    /**
+     * A datagram carrying {@code messages} (a plain frame for one, a compound for several), as a
+     * payload that encodes itself only when a transport asks for bytes. Encrypted frames are
+     * sealed here, at once: their nonce comes from this node's random source in send order, and
+     * only their bytes authenticate.
+     */
+    public Payload packet(List<SizedMessage> messages) {
+        int n = messages.size();
+        if (n == 0 || n > MAX_COMPOUND) {
+            throw new IllegalArgumentException("a frame carries 1.." + MAX_COMPOUND + " messages, got " + n);
+        }
+        long body = n == 1 ? messages.get(0).size() : COMPOUND_HEADER + (long) COMPOUND_PER_MESSAGE * n;
+        boolean fitsLengths = true;
+        if (n > 1) {
+            for (int i = 0; i < n; i++) {
+                int s = messages.get(i).size();
+                body += s;
+                fitsLengths &= s <= 0xFFFF;
+            }
+        }
+        if (keyring.enabled() || !fitsLengths) {
+            // an over-long body in a compound goes out as the bytes say (a length that wraps), as it always did
+            return Payload.of(encodeFrame(messages));
+        }
+        return new MessageFrame(this, List.copyOf(messages), Math.toIntExact(1 + body));
+    }
+
+    /** A stream message carrying {@code m}, as {@link #packet} does for datagrams. */
+    public Payload stream(Message m) {
+        if (keyring.enabled()) {
+            return Payload.of(frame(m));
+        }
+        SizedMessage sized = sized(m);
+        return new MessageFrame(this, List.of(sized), 1 + sized.size());
+    }
+
+    /** The bytes of a frame carrying {@code messages}, encoded straight into the frame. */
+    byte[] encodeFrame(List<SizedMessage> messages) {
+        begin();
+        int n = messages.size();
+        if (n > 1) {
+            writer.u8(MessageCodec.COMPOUND);
+            writer.u8(n);
+            for (int i = 0; i < n; i++) {
+                writer.u16(messages.get(i).size());
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            MessageCodec.encode(messages.get(i).message(), writer);
+        }
         return seal();
     }
 

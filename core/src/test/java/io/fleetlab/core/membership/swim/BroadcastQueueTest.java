@@ -19,7 +19,7 @@ class BroadcastQueueTest {
 
     @Test
     void fewestSentFirstThenNewest() {
-        BroadcastQueue q = new BroadcastQueue();
+        BroadcastQueue<byte[]> q = new BroadcastQueue<byte[]>(b -> b.length);
         q.add(Topic.LIVENESS, "a", msg(1, 10));
         q.add(Topic.LIVENESS, "b", msg(2, 10));
         List<byte[]> out = new ArrayList<>();
@@ -37,7 +37,7 @@ class BroadcastQueueTest {
 
     @Test
     void newerMessageAboutANodeReplacesTheOlderOfTheSameTopic() {
-        BroadcastQueue q = new BroadcastQueue();
+        BroadcastQueue<byte[]> q = new BroadcastQueue<byte[]>(b -> b.length);
         q.add(Topic.LIVENESS, "a", msg(1, 10));
         q.add(Topic.PEER_STATE, "a", msg(9, 10));
         q.add(Topic.LIVENESS, "a", msg(2, 10));
@@ -52,7 +52,7 @@ class BroadcastQueueTest {
 
     @Test
     void messagesLeaveAfterTheRetransmitLimit() {
-        BroadcastQueue q = new BroadcastQueue();
+        BroadcastQueue<byte[]> q = new BroadcastQueue<byte[]>(b -> b.length);
         q.add(Topic.LIVENESS, "a", msg(1, 10));
         List<byte[]> out = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -69,7 +69,7 @@ class BroadcastQueueTest {
 
     @Test
     void takeRespectsTheByteBudgetAndSkipsWhatDoesNotFit() {
-        BroadcastQueue q = new BroadcastQueue();
+        BroadcastQueue<byte[]> q = new BroadcastQueue<byte[]>(b -> b.length);
         q.add(Topic.LIVENESS, "big", msg(1, 90));
         q.add(Topic.LIVENESS, "small", msg(2, 10));
         List<byte[]> out = new ArrayList<>();

@@ -1,0 +1,43 @@
+package io.fleetlab.core.membership.wire;
+
+import io.fleetlab.core.transport.Payload;
+import java.util.List;
+
+/**
+ * A plaintext frame held as its messages: a datagram (one message or a compound) or a stream
+ * message, with the exact size its encoding has. A transport of bytes encodes it
+ * ({@link #toBytes()}, on the sending node's thread, during the send: it borrows that node's
+ * codec); a transport in memory hands the object itself to the receiver, which reads the messages
+ * without decoding. Immutable: the messages are records and the list cannot change.
+ */
+public final class MessageFrame implements Payload {
+    private final PacketCodec codec;
+    private final List<SizedMessage> messages;
+    private final int size;
+
+    MessageFrame(PacketCodec codec, List<SizedMessage> messages, int size) {
+        this.codec = codec;
+        this.messages = messages;
+        this.size = size;
+    }
+
+    /** Messages in the frame (1..255; always one for a stream message). */
+    public int count() {
+        return messages.size();
+    }
+
+    /** The {@code i}-th message, in frame order. */
+    public Message message(int i) {
+        return messages.get(i).message();
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public byte[] toBytes() {
+        return codec.encodeFrame(messages);
+    }
+}
