@@ -49,7 +49,8 @@ public final class ScenarioLimits {
     /**
      * Per pair of nodes in a warm-started fleet (member table and peer states over shared
      * identities, the view, connections and push-pulls in flight): 10,000 nodes held 46.6 bytes a
-     * pair once all had started; 50 leaves room for the run's changes.
+     * pair once all had started and 50-53 through their first push-pulls. Not covered: every node
+     * rejoining at the same instant with full states encoded as bytes (see docs/bench.md).
      */
     static final long BYTES_PER_PAIR_WARM = 50;
     /** Per pair of nodes in a cold start: the start-up's traffic on top (300 and 600 nodes: about 154). */
