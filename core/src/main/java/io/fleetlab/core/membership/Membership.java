@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 
@@ -74,8 +75,14 @@ public final class Membership {
     private final PeerSetNotifier notifier;
     /** What {@link #peers()} built last, until the view may have changed; null to rebuild. */
     private List<Peer> peers;
-    /** The view when its changes were last taken ({@link #takeViewChanges}), by name. */
-    private final Map<String, Peer> viewTaken = new HashMap<>();
+    /**
+     * The view when its changes were last taken ({@link #takeViewChanges}): this list, sorted by
+     * name as {@link #peers()} builds it (usually the very list {@code peers()} returned, so it
+     * costs no memory of its own: a map per node here was 10^8 entries at 10,000 nodes) ...
+     */
+    private List<Peer> taken = List.of();
+    /** ... overridden by these entries of members taken since (null: gone from the view). */
+    private final Map<String, Peer> takenSince = new HashMap<>();
     /** Members whose entry in the view may have changed since then. */
     private final Set<String> touched = new HashSet<>();
     private final BroadcastQueue<SizedMessage> broadcasts = new BroadcastQueue<>(SizedMessage::size);
@@ -383,22 +390,67 @@ public final class Membership {
     private boolean takeViewChanges(boolean fromScratch) {
         boolean changed = false;
         if (fromScratch) {
-            Map<String, Peer> now = new HashMap<>();
-            for (Peer p : peers()) {
-                now.put(p.name(), p);
-            }
-            changed = !now.equals(viewTaken);
-            viewTaken.clear();
-            viewTaken.putAll(now);
+            List<Peer> now = peers();
+            changed = !now.equals(takenView());
+            rebaseTaken(now);
         } else {
             for (String member : touched) {
                 Peer now = entryOf(member);
-                Peer then = now == null ? viewTaken.remove(member) : viewTaken.put(member, now);
+                Peer then = takenSince.containsKey(member) ? takenSince.get(member) : takenEntry(member);
+                takenSince.put(member, now);
                 changed |= !Objects.equals(now, then);
+            }
+            // every touched entry is now as in the view, so the view itself may replace the list and
+            // its overrides: at once when it is built anyway, else once the overrides grow
+            if (peers != null || takenSince.size() > 16 + taken.size() / 8) {
+                rebaseTaken(peers());
             }
         }
         touched.clear();
         return changed;
+    }
+
+    private void rebaseTaken(List<Peer> view) {
+        taken = view;
+        takenSince.clear();
+    }
+
+    /** {@code member}'s entry in {@link #taken}, or null. */
+    private Peer takenEntry(String member) {
+        int lo = 0;
+        int hi = taken.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Peer p = taken.get(mid);
+            int c = p.name().compareTo(member);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The taken view as one list sorted by name (only for a comparison from scratch). */
+    private List<Peer> takenView() {
+        if (takenSince.isEmpty()) {
+            return taken;
+        }
+        Map<String, Peer> byName = new TreeMap<>();
+        for (Peer p : taken) {
+            byName.put(p.name(), p);
+        }
+        takenSince.forEach((member, p) -> {
+            if (p == null) {
+                byName.remove(member);
+            } else {
+                byName.put(member, p);
+            }
+        });
+        return new ArrayList<>(byName.values());
     }
 
     /** {@code member}'s entry in {@link #peers()} now, or null when it is not in the view. */
