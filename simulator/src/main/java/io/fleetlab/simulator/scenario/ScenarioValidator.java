@@ -253,7 +253,9 @@ final class ScenarioValidator {
 
     private Scenario.Network network(Scenario.Network n, Scenario.Fleet fleet) {
         Scenario.Network given = n == null ? new Scenario.Network(null, null, null, null, null, null) : n;
-        String preset = fleet == null || fleet.gossip() == null ? Defaults.GOSSIP_PRESET : fleet.gossip().preset();
+        // a gossip block without a preset runs the default preset, so it also takes that preset's network
+        String named = fleet == null || fleet.gossip() == null ? null : fleet.gossip().preset();
+        String preset = named == null ? Defaults.GOSSIP_PRESET : named;
         String transport = oneOf("network.transport", given.transport(), TransportKind.NAMES, Defaults.transport(preset));
         Duration defaultStreamTimeout = Defaults.streamTimeout(preset);
         Scenario.Latency l = given.latency() == null ? new Scenario.Latency(null, null, null, null, null) : given.latency();

@@ -84,6 +84,16 @@ class DefaultsTest {
     }
 
     @Test
+    void aGossipBlockWithoutAPresetTakesTheDefaultPresetsNetworkToo() throws Exception {
+        String json = MINIMAL.replace("\"size\": 3 }", "\"size\": 3, \"gossip\": { \"suspicionMult\": 7 } }");
+        Scenario s = ScenarioLoader.parse("n.json", json.getBytes(StandardCharsets.UTF_8), "n");
+        assertEquals(Defaults.GOSSIP_PRESET, s.fleet().gossip().preset());
+        assertEquals(Defaults.transport(Defaults.GOSSIP_PRESET), s.network().transport());
+        assertEquals(Defaults.streamTimeout(Defaults.GOSSIP_PRESET), s.network().streamTimeout());
+        assertEquals(minimal().network(), s.network(), "the same network as a scenario without a gossip block");
+    }
+
+    @Test
     void aGossipFieldGivenKeepsItsValueAndTheRestComeFromThePreset() throws Exception {
         String json = MINIMAL.replace("\"size\": 3 }",
                 "\"size\": 3, \"gossip\": { \"preset\": \"lan\", \"suspicionMult\": 7 } }");
