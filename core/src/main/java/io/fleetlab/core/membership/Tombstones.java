@@ -51,6 +51,9 @@ final class Tombstones {
 
     /** The tombstone of {@code name}, or null if there is none or it has expired. */
     Tombstone get(String name, long nowNanos) {
+        if (byName.isEmpty()) {
+            return null; // the common case, asked for every alive message heard
+        }
         Tombstone t = byName.get(name);
         if (t != null && nowNanos - t.buriedAtNanos() > maxAgeNanos) {
             byName.remove(name);
