@@ -130,7 +130,8 @@ public final class ClusterMember {
      * question is not the start-up): a participant that already knows {@code members} as alive
      * and {@code states} as their peer states (see {@link Membership#assumeConverged}), so no join
      * is needed and the components start at once on the whole view. {@code discover} serves the
-     * rejoins, as in {@link #start}.
+     * rejoins, as in {@link #start}; the first one comes at a random phase of the rejoin interval,
+     * as for a node started at its own time.
      */
     public void startConverged(Supplier<List<String>> discover, List<NodeRecord> members, List<StateMessage> states) {
         discovery = Objects.requireNonNull(discover, "discover");
@@ -140,7 +141,10 @@ public final class ClusterMember {
         joinReturned();
         Duration rejoin = settings.gossip().rejoinInterval();
         if (!rejoin.isZero()) {
-            rejoinTimer = scheduler.schedule(rejoin.toNanos(), this::rejoinTick);
+            // a node that has run for long rejoins at any phase of its ticker: nodes started
+            // together would otherwise all send a full-state join in the same instant every minute
+            long first = 1 + random.nextLong(rejoin.toNanos());
+            rejoinTimer = scheduler.schedule(first, this::rejoinTick);
         }
     }
 

@@ -54,6 +54,35 @@ class ClusterMemberTest {
     }
 
     /**
+     * A warm start stands for nodes that have run for long, started at different times: each
+     * one's rejoin ticker (alloy cluster.go Run) is at its own phase, so the fleet does not send
+     * all its full-state joins in one instant every interval.
+     */
+    @Test
+    void aWarmStartedNodesFirstRejoinComesAtItsOwnPhaseWithinTheInterval() {
+        MemberSettings s = MemberSettings.of(GossipConfig.alloy());
+        long interval = GossipConfig.alloy().rejoinInterval().toNanos();
+        int nodes = 20;
+        long[] firstRejoin = new long[nodes];
+        java.util.Arrays.fill(firstRejoin, -1);
+        for (int i = 0; i < nodes; i++) {
+            int n = i;
+            member("w" + i, s, Duration.ZERO, ClusterListener.NONE).startConverged(() -> {
+                if (firstRejoin[n] < 0 && scheduler.nowNanos() > 0) {
+                    firstRejoin[n] = scheduler.nowNanos();
+                }
+                return List.of();
+            }, List.of(), List.of());
+        }
+        scheduler.runFor(Duration.ofNanos(interval));
+        for (int i = 0; i < nodes; i++) {
+            assertTrue(firstRejoin[i] > 0 && firstRejoin[i] <= interval, "node w" + i + " rejoined at " + firstRejoin[i]);
+        }
+        assertTrue(java.util.Arrays.stream(firstRejoin).distinct().count() > nodes / 2,
+                "phases spread: " + java.util.Arrays.toString(firstRejoin));
+    }
+
+    /**
      * alloy internal/service/cluster/cluster.go (Run: the rejoin ticker; getRandomPeers): every
      * node, the first one too, rediscovers and rejoins every rejoin interval, through at most
      * maxJoinPeers (5) peers picked at random from discovery.
