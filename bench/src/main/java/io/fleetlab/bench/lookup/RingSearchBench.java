@@ -90,23 +90,16 @@ public class RingSearchBench {
     }
 
     int wholeRingBinary(long key) {
-        int lo = 0;
-        int hi = tokens.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(tokens[mid], key) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo == tokens.length ? 0 : lo;
+        return wrap(firstAtOrAfter(key, 0, tokens.length));
     }
 
     int bucketBinary(long key) {
         int p = (int) (key >>> shift);
-        int lo = bucketStart[p];
-        int hi = bucketStart[p + 1];
+        return wrap(firstAtOrAfter(key, bucketStart[p], bucketStart[p + 1]));
+    }
+
+    /** The first index in {@code [lo, hi)} whose token is at or after {@code key}, or {@code hi}. */
+    private int firstAtOrAfter(long key, int lo, int hi) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (Long.compareUnsigned(tokens[mid], key) < 0) {
@@ -115,7 +108,12 @@ public class RingSearchBench {
                 hi = mid;
             }
         }
-        return lo == tokens.length ? 0 : lo;
+        return lo;
+    }
+
+    /** Past the last token the ring wraps to the first. */
+    private int wrap(int index) {
+        return index == tokens.length ? 0 : index;
     }
 
     int bucketLinear(long key) {
@@ -125,6 +123,6 @@ public class RingSearchBench {
         while (lo < end && Long.compareUnsigned(tokens[lo], key) < 0) {
             lo++;
         }
-        return lo == tokens.length ? 0 : lo;
+        return wrap(lo);
     }
 }
