@@ -715,8 +715,7 @@ public final class Membership {
         }
         try {
             targets.clear();
-            table.aliveOthers(-1, targets);
-            if (targets.pickToFront(1, random) == 1) {
+            if (table.randomAliveOthers(-1, 1, random, targets) == 1) {
                 traffic.pushPullStarted();
                 outbox.sendReliable(table.address(targets.get(0)), fullState(false, false), null);
             }
