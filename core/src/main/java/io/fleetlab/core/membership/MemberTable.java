@@ -162,7 +162,11 @@ final class MemberTable {
 
     /** A new row holding {@code r} (shared when {@code share}; a row about to change need not be). */
     private int newRow(NodeRecord r, boolean share, long nowNanos) {
-        NodeRegistry.Entry e = registry.acquire(r.name());
+        return newRow(registry.acquire(r.name()), r, share, nowNanos);
+    }
+
+    /** As {@link #newRow(NodeRecord, boolean, long)}, for {@code r}'s entry, on which a hold was taken. */
+    private int newRow(NodeRegistry.Entry e, NodeRecord r, boolean share, long nowNanos) {
         int i = e.index;
         if (i >= records.length) {
             int n = Math.max(i + 1, Math.max(registry.indexLimit(), records.length + (records.length >> 3) + 8));
@@ -200,12 +204,23 @@ final class MemberTable {
      * leaves it (a warm start); a member already known is left as it is.
      */
     void assumeAlive(NodeRecord member) {
-        if (indexOf(member.name()) >= 0) {
+        assumeAlive(member, null);
+    }
+
+    /** As {@link #assumeAlive(NodeRecord)}; {@code known} is the member's registry entry if one is held, else null. */
+    void assumeAlive(NodeRecord member, NodeRegistry.Entry known) {
+        if (known != null ? has(known.index) : indexOf(member.name()) >= 0) {
             return;
         }
         NodeRecord alive = member.status() == NodeStatus.ALIVE ? member
                 : new NodeRecord(member.name(), member.address(), member.incarnation(), NodeStatus.ALIVE);
-        int i = newRow(alive, true, scheduler.nowNanos());
+        int i;
+        if (known != null) {
+            registry.hold(known);
+            i = newRow(known, alive, true, scheduler.nowNanos());
+        } else {
+            i = newRow(alive, true, scheduler.nowNanos());
+        }
         order.insertAtRandom(i, random);
     }
 
