@@ -6,6 +6,7 @@ import io.fleetlab.core.membership.swim.BroadcastQueue.Topic;
 import io.fleetlab.core.membership.swim.RandomPicks;
 import io.fleetlab.core.membership.swim.Suspicion;
 import io.fleetlab.core.membership.swim.SwimMath;
+import io.fleetlab.core.membership.wire.IndexedEntries;
 import io.fleetlab.core.membership.wire.Message.Alive;
 import io.fleetlab.core.membership.wire.Message.Dead;
 import io.fleetlab.core.membership.wire.Message.NodeRecord;
@@ -14,10 +15,8 @@ import io.fleetlab.core.membership.wire.NodeStatus;
 import io.fleetlab.core.membership.wire.PacketCodec;
 import io.fleetlab.core.membership.wire.SizedMessage;
 import io.fleetlab.core.time.Scheduler;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -66,6 +65,10 @@ final class MemberTable {
     private int[] generations = new int[0];
     private int generation;
     private int count;
+    /** The summed length of the rows' encodings as push-pull entries, kept as rows change ... */
+    private long rowBytes;
+    /** ... and the rows that cannot be encoded (then a full state's size is computed entry by entry). */
+    private int unencodableRows;
     /** The running suspicion timers, by index (few at a time). */
     private final Map<Integer, Suspicion> suspicions = new HashMap<>();
     /** Members in probe order; shuffled at every wrap-around. */
@@ -163,6 +166,7 @@ final class MemberTable {
             generations = Arrays.copyOf(generations, n);
         }
         records[i] = share ? registry.record(e, r) : r;
+        count(e, records[i], 1);
         since[i] = nowNanos;
         generations[i] = ++generation;
         count++;
@@ -171,13 +175,27 @@ final class MemberTable {
 
     private void dropRow(int i) {
         NodeRegistry.Entry e = registry.at(i);
+        count(e, records[i], -1);
         records[i] = null;
         count--;
         registry.release(e);
     }
 
     private void set(int i, String memberAddress, long incarnation, NodeStatus status) {
-        records[i] = registry.record(registry.at(i), memberAddress, incarnation, status);
+        NodeRegistry.Entry e = registry.at(i);
+        count(e, records[i], -1); // before the registry's size of it may be replaced
+        records[i] = registry.record(e, memberAddress, incarnation, status);
+        count(e, records[i], 1);
+    }
+
+    /** Adds ({@code sign} 1) or removes (-1) a row's record in the push-pull size it counts towards. */
+    private void count(NodeRegistry.Entry e, NodeRecord r, int sign) {
+        int size = registry.recordSize(e, r);
+        if (size < 0) {
+            unencodableRows += sign;
+        } else {
+            rowBytes += sign * (long) size;
+        }
     }
 
     // ---------------------------------------------------------------- bulk
@@ -286,13 +304,25 @@ final class MemberTable {
         return i != self && has(i) && !records[i].status().gone();
     }
 
-    /** The whole table, as sent in a push-pull (the shared records themselves, in probe order). */
-    List<NodeRecord> records() {
-        NodeRecord[] out = new NodeRecord[order.size()];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = records[order.get(k)];
+    /**
+     * The whole table, as sent in a push-pull (the shared records themselves, in probe order), with
+     * each row's registry index and the entries' summed encoded length (every row is in the order).
+     */
+    IndexedEntries<NodeRecord> records() {
+        int n = order.size();
+        NodeRecord[] out = new NodeRecord[n];
+        int[] rows = new int[n];
+        for (int k = 0; k < n; k++) {
+            int i = order.get(k);
+            rows[k] = i;
+            out[k] = records[i];
         }
-        return Arrays.asList(out);
+        return IndexedEntries.of(out, rows, registry, unencodableRows > 0 ? -1 : rowBytes);
+    }
+
+    /** Whether any reaped member's tombstone is kept (none: no push-pull entry can contradict one). */
+    boolean anyTombstones() {
+        return tombstones.size() > 0;
     }
 
     /**
@@ -504,6 +534,20 @@ final class MemberTable {
             events.emit(new NodeEvent.Dead(name(m), incarnation(m), d.from(), now));
         }
         viewChanged.accept(name(m));
+    }
+
+    /**
+     * As {@link #merge(NodeRecord)}, with {@code row} the entry's registry index as the sender
+     * listed it (-1 if unknown). Holding that very record at that row proves the row is the
+     * entry's member at the same incarnation and address: the common case of a push-pull between
+     * nodes sharing a registry, settled without looking the name up.
+     */
+    void merge(NodeRecord r, int row) {
+        if (row >= 0 && row < records.length && records[row] == r && row != self && !leaving
+                && r.status() == NodeStatus.ALIVE) {
+            return; // merge(r)'s first case: nothing newer than what we hold
+        }
+        merge(r);
     }
 
     /** Applies one entry of a remote member table (memberlist's {@code mergeState}). */

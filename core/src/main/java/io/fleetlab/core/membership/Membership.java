@@ -6,6 +6,7 @@ import io.fleetlab.core.membership.swim.BroadcastQueue;
 import io.fleetlab.core.membership.swim.BroadcastQueue.Topic;
 import io.fleetlab.core.membership.swim.RandomPicks;
 import io.fleetlab.core.membership.swim.SwimMath;
+import io.fleetlab.core.membership.wire.IndexedEntries;
 import io.fleetlab.core.membership.wire.MalformedMessageException;
 import io.fleetlab.core.membership.wire.Message;
 import io.fleetlab.core.membership.wire.Message.Ack;
@@ -736,7 +737,8 @@ public final class Membership {
      */
     private PushPull reply(PushPull p) {
         List<NodeRecord> extra = null;
-        for (NodeRecord r : p.nodes()) {
+        List<NodeRecord> theirs = table.anyTombstones() ? p.nodes() : List.of();
+        for (NodeRecord r : theirs) {
             NodeRecord buried = table.tombstoneContradicting(r);
             if (buried != null) {
                 if (extra == null) {
@@ -764,11 +766,27 @@ public final class Membership {
         if (!p.reply()) {
             outbox.sendReliable(p.senderAddress(), reply(p), null);
         }
-        for (NodeRecord r : p.nodes()) {
-            table.merge(r);
+        // A full state from a node sharing our registry lists each entry's index in it: the entries
+        // we already hold are recognised by identity at that index, without hashing their names.
+        List<NodeRecord> nodes = p.nodes();
+        if (nodes instanceof IndexedEntries<NodeRecord> e && e.indexSpace() == registry) {
+            for (int k = 0; k < e.size(); k++) {
+                table.merge(e.get(k), e.index(k));
+            }
+        } else {
+            for (NodeRecord r : nodes) {
+                table.merge(r);
+            }
         }
-        for (StateMessage s : p.states()) {
-            states.merge(s);
+        List<StateMessage> held = p.states();
+        if (held instanceof IndexedEntries<StateMessage> e && e.indexSpace() == registry) {
+            for (int k = 0; k < e.size(); k++) {
+                states.merge(e.get(k), e.index(k));
+            }
+        } else {
+            for (StateMessage s : held) {
+                states.merge(s);
+            }
         }
         if (p.reply() && p.join() && currentJoin != null) {
             currentJoin.settle(currentJoin.index, true);

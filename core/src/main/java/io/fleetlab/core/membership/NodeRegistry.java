@@ -2,6 +2,7 @@ package io.fleetlab.core.membership;
 
 import io.fleetlab.core.membership.wire.Message.NodeRecord;
 import io.fleetlab.core.membership.wire.NodeStatus;
+import io.fleetlab.core.membership.wire.PacketCodec;
 import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.peer.StateMessage;
@@ -39,8 +40,12 @@ public final class NodeRegistry {
         int holders;
         /** The last member record handed out for this name, by status. */
         final NodeRecord[] records = new NodeRecord[NodeStatus.values().length];
+        /** The length of each of those records' encoding as a push-pull entry (-1: not encodable). */
+        final int[] recordSizes = new int[NodeStatus.values().length];
         /** The last peer-state message handed out for this name. */
         StateMessage state;
+        /** The length of its encoding as a push-pull entry (-1: not encodable). */
+        int stateSize;
         /** Peer rows of this name by state, for the last address seen. */
         final Peer[] peers = new Peer[PeerState.values().length];
 
@@ -149,6 +154,7 @@ public final class NodeRegistry {
         }
         r = new NodeRecord(e.name, address, incarnation, status);
         e.records[status.ordinal()] = r;
+        e.recordSizes[status.ordinal()] = PacketCodec.encodedSize(r);
         return r;
     }
 
@@ -164,7 +170,22 @@ public final class NodeRegistry {
         }
         // the entry's name instance, so every table shares one string
         e.records[s] = r.name() == e.name ? r : new NodeRecord(e.name, r.address(), r.incarnation(), r.status());
+        e.recordSizes[s] = PacketCodec.encodedSize(e.records[s]);
         return e.records[s];
+    }
+
+    /**
+     * The length of {@code r}'s encoding as a push-pull entry, or -1 when it cannot be encoded
+     * ({@link PacketCodec#encodedSize}): kept with the shared record, so computed once per value.
+     */
+    int recordSize(Entry e, NodeRecord r) {
+        int s = r.status().ordinal();
+        return e.records[s] == r ? e.recordSizes[s] : PacketCodec.encodedSize(r);
+    }
+
+    /** As {@link #recordSize}, for a peer-state message. */
+    int stateSize(Entry e, StateMessage s) {
+        return e.state == s ? e.stateSize : PacketCodec.encodedSize(s);
     }
 
     /** {@code s} itself or the shared message equal to it. */
@@ -174,6 +195,7 @@ public final class NodeRegistry {
             return held;
         }
         e.state = s.nodeName() == e.name ? s : new StateMessage(e.name, s.state(), s.lamportTime());
+        e.stateSize = PacketCodec.encodedSize(e.state);
         return e.state;
     }
 

@@ -2,6 +2,7 @@ package io.fleetlab.core.membership;
 
 import io.fleetlab.core.membership.swim.BroadcastQueue;
 import io.fleetlab.core.membership.swim.BroadcastQueue.Topic;
+import io.fleetlab.core.membership.wire.IndexedEntries;
 import io.fleetlab.core.membership.wire.Message.PeerStateUpdate;
 import io.fleetlab.core.membership.wire.PacketCodec;
 import io.fleetlab.core.membership.wire.SizedMessage;
@@ -10,7 +11,6 @@ import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.peer.StateMessage;
 import io.fleetlab.core.time.Scheduler;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -35,7 +35,13 @@ final class PeerStates {
     private StateMessage[] held = new StateMessage[0];
     /** The held indices in the order push-pulls list them. */
     private final HashOrder order = new HashOrder(i -> held[i].nodeName());
+    /** The summed length of the held messages' encodings as push-pull entries, kept as they change ... */
+    private long heldBytes;
+    /** ... and the held messages that cannot be encoded (then a full state's size is computed entry by entry). */
+    private int unencodable;
     private StateMessage own;
+    /** Our own registry index (held for the life of this table). */
+    private final int ownIndex;
 
     /** @param inView whether a member currently counts in the peer view (so a change must be notified) */
     PeerStates(String name, Scheduler scheduler, BroadcastQueue<SizedMessage> broadcasts, EventBus events,
@@ -49,6 +55,7 @@ final class PeerStates {
         this.registry = registry;
         own = new StateMessage(name, PeerState.VIEWER, clock.tick());
         put(own);
+        ownIndex = registry.find(name).index;
     }
 
     PeerState ownState() {
@@ -78,12 +85,17 @@ final class PeerStates {
         return s == null ? PeerState.VIEWER : s.state();
     }
 
-    /** Every held message, as sent in a push-pull. */
-    List<StateMessage> all() {
-        StateMessage[] out = new StateMessage[order.size()];
+    /** Every held message, as sent in a push-pull, with its registry index and the summed encoded length. */
+    IndexedEntries<StateMessage> all() {
+        int n = order.size();
+        StateMessage[] out = new StateMessage[n];
+        int[] rows = new int[n];
         int[] k = {0};
-        order.forEach(i -> out[k[0]++] = held[i]);
-        return Arrays.asList(out);
+        order.forEach(i -> {
+            rows[k[0]] = i;
+            out[k[0]++] = held[i];
+        });
+        return IndexedEntries.of(out, rows, registry, unencodable > 0 ? -1 : heldBytes);
     }
 
     void forget(String member) {
@@ -92,6 +104,7 @@ final class PeerStates {
             return;
         }
         order.remove(e.index, e.name);
+        count(e, held[e.index], -1);
         held[e.index] = null;
         registry.release(e);
     }
@@ -116,6 +129,18 @@ final class PeerStates {
         }
         clock.observe(s.lamportTime());
         put(s);
+    }
+
+    /**
+     * As {@link #merge(StateMessage)}, with {@code row} the message's registry index as the sender
+     * listed it (-1 if unknown). Holding that very message at that row (not our own) proves it is
+     * not newer, and its time was observed when it was taken: nothing to do, no name looked up.
+     */
+    void merge(StateMessage s, int row) {
+        if (row >= 0 && row < held.length && held[row] == s && row != ownIndex) {
+            return;
+        }
+        merge(s);
     }
 
     /** Keeps {@code s} only if it is newer than the message held for its node. */
@@ -154,7 +179,9 @@ final class PeerStates {
     private void put(StateMessage s) {
         NodeRegistry.Entry e = registry.find(s.nodeName());
         if (e != null && at(e.index) != null) {
+            count(e, held[e.index], -1); // before the registry's size of it may be replaced
             held[e.index] = registry.state(e, s);
+            count(e, held[e.index], 1);
             return;
         }
         e = registry.acquire(s.nodeName());
@@ -165,6 +192,17 @@ final class PeerStates {
             order.ensure(n);
         }
         held[i] = registry.state(e, s);
+        count(e, held[i], 1);
         order.add(i, e.name);
+    }
+
+    /** Adds ({@code sign} 1) or removes (-1) a held message in the push-pull size it counts towards. */
+    private void count(NodeRegistry.Entry e, StateMessage s, int sign) {
+        int size = registry.stateSize(e, s);
+        if (size < 0) {
+            unencodable += sign;
+        } else {
+            heldBytes += sign * (long) size;
+        }
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetlab.core.testkit.ManualScheduler;
 import io.fleetlab.core.membership.harness.SimCluster;
+import io.fleetlab.core.membership.wire.IndexedEntries;
 import io.fleetlab.core.membership.wire.Keyring;
 import io.fleetlab.core.membership.wire.Message;
 import io.fleetlab.core.membership.wire.MessageFrame;
@@ -34,8 +35,11 @@ class DecodedDeliveryTest {
     private static final GossipConfig LAN = GossipConfig.lan();
 
     /** Everything a run leaves behind that the two paths must agree on. */
-    private static List<String> story(long seed, boolean decoded) {
+    private static List<String> story(long seed, boolean decoded, boolean sharedRegistry) {
         SimCluster c = new SimCluster(seed, LAN);
+        if (sharedRegistry) {
+            c.sharing(new NodeRegistry());
+        }
         c.network.passDecoded(decoded);
         c.network.setLoss(0.05);
         c.start(6);
@@ -61,10 +65,24 @@ class DecodedDeliveryTest {
     @Test
     void aClusterRunsTheSameWhetherMessagesPassDecodedOrAsBytes() {
         for (long seed = 1; seed <= 4; seed++) {
-            List<String> bytes = story(seed, false);
-            List<String> decoded = story(seed, true);
+            List<String> bytes = story(seed, false, false);
+            List<String> decoded = story(seed, true, false);
             assertTrue(bytes.size() > 20, "the story has events");
             assertEquals(bytes, decoded, "seed " + seed);
+        }
+    }
+
+    /**
+     * Nodes sharing a registry hand each other full states whose entries carry their registry
+     * index and summed size ({@link IndexedEntries}): a merge by index and a size by sum must give
+     * the run, events and byte counts (the receiver of bytes counts what it got) the bytes give.
+     */
+    @Test
+    void fullStatesBetweenNodesSharingARegistryMergeAndCountAsTheirBytes() {
+        for (long seed = 1; seed <= 6; seed++) {
+            List<String> bytes = story(seed, false, false);
+            assertEquals(bytes, story(seed, true, true), "seed " + seed + ", decoded, shared registry");
+            assertEquals(bytes, story(seed, false, true), "seed " + seed + ", bytes, shared registry");
         }
     }
 
@@ -172,6 +190,8 @@ class DecodedDeliveryTest {
         m.setState(PeerState.PARTICIPANT);
         MessageFrame join = assertInstanceOf(MessageFrame.class, t.streams.get(0), "plaintext goes as messages");
         Message.PushPull sent = (Message.PushPull) join.message(0);
+        assertInstanceOf(IndexedEntries.class, sent.nodes(), "a table's full state keeps its indices and size");
+        assertEquals(join.toBytes().length, join.size());
         List<Message.NodeRecord> nodesThen = List.copyOf(sent.nodes());
         byte[] bytesThen = join.toBytes();
         // the sender now learns of another member and changes its own state

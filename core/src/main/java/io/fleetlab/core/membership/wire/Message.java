@@ -92,8 +92,9 @@ public sealed interface Message {
         public PushPull {
             Objects.requireNonNull(senderName);
             Objects.requireNonNull(senderAddress);
-            nodes = List.copyOf(nodes);
-            states = List.copyOf(states);
+            // a table's full state is immutable already: kept as it is, with its hints
+            nodes = nodes instanceof IndexedEntries<NodeRecord> ? nodes : List.copyOf(nodes);
+            states = states instanceof IndexedEntries<StateMessage> ? states : List.copyOf(states);
         }
     }
 }

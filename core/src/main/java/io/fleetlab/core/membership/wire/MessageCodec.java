@@ -132,20 +132,34 @@ public final class MessageCodec {
             return 1 + stateSize(u.state());
         } else if (m instanceof PushPull p) {
             long size = 1 + 1 + 1 + stringSize(p.senderName()) + stringSize(p.senderAddress())
-                    + varLongSize(p.nodes().size());
-            for (NodeRecord n : p.nodes()) {
-                size += stringSize(n.name()) + stringSize(n.address()) + varLongSize(n.incarnation()) + 1;
+                    + varLongSize(p.nodes().size()) + varLongSize(p.states().size());
+            // a table's full state carries its entries' summed length, kept as the table changed
+            if (p.nodes() instanceof IndexedEntries<NodeRecord> e && e.encodedBytes() >= 0) {
+                size += e.encodedBytes();
+            } else {
+                for (NodeRecord n : p.nodes()) {
+                    size += recordSize(n);
+                }
             }
-            size += varLongSize(p.states().size());
-            for (StateMessage s : p.states()) {
-                size += stateSize(s);
+            if (p.states() instanceof IndexedEntries<StateMessage> e && e.encodedBytes() >= 0) {
+                size += e.encodedBytes();
+            } else {
+                for (StateMessage s : p.states()) {
+                    size += stateSize(s);
+                }
             }
             return Math.toIntExact(size);
         }
         throw new IllegalArgumentException("unknown message " + m);
     }
 
-    private static int stateSize(StateMessage s) {
+    /** The length of one push-pull member entry, and the refusals of its encoding. */
+    static int recordSize(NodeRecord n) {
+        return stringSize(n.name()) + stringSize(n.address()) + varLongSize(n.incarnation()) + 1;
+    }
+
+    /** The length of one peer-state entry (also a {@code PeerStateUpdate}'s body), and its refusals. */
+    static int stateSize(StateMessage s) {
         return stringSize(s.nodeName()) + 1 + varLongSize(s.lamportTime());
     }
 

@@ -110,6 +110,28 @@ public final class PacketCodec {
     }
 
     /**
+     * The length of {@code r}'s encoding as a push-pull member entry, or -1 when it cannot be
+     * encoded: what a table keeps per record so that its full state's size is a sum
+     * ({@link IndexedEntries}).
+     */
+    public static int encodedSize(Message.NodeRecord r) {
+        try {
+            return MessageCodec.recordSize(r);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    /** As {@link #encodedSize(Message.NodeRecord)}, for a peer-state entry. */
+    public static int encodedSize(io.fleetlab.core.peer.StateMessage s) {
+        try {
+            return MessageCodec.stateSize(s);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    /**
      * A datagram carrying {@code messages} (a plain frame for one, a compound for several), as a
      * payload that encodes itself only when a transport asks for bytes. Encrypted frames are
      * sealed here, at once: their nonce comes from this node's random source in send order, and
