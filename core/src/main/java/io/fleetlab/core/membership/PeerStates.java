@@ -90,11 +90,10 @@ final class PeerStates {
         int n = order.size();
         StateMessage[] out = new StateMessage[n];
         int[] rows = new int[n];
-        int[] k = {0};
-        order.forEach(i -> {
-            rows[k[0]] = i;
-            out[k[0]++] = held[i];
-        });
+        order.copyTo(rows);
+        for (int k = 0; k < n; k++) {
+            out[k] = held[rows[k]];
+        }
         return IndexedEntries.of(out, rows, registry, unencodable > 0 ? -1 : heldBytes);
     }
 
