@@ -38,6 +38,7 @@ public class KeyHashingBench {
     public static class Strings {
         final KeyHasher hasher = new KeyHasher();
         final LowBytesKeyHasher lowBytes = new LowBytesKeyHasher();
+        final CharwiseXxh64 charwise = new CharwiseXxh64();
         String[] urls;
         byte[][] encoded;
         StringBuilder[] builders;
@@ -98,6 +99,22 @@ public class KeyHashingBench {
     @Benchmark
     public long stringLowBytesUnchecked(Strings s) {
         return s.lowBytes.string(s.nextUrl());
+    }
+
+    /** XXH64 straight from the chars with no copy at all ({@link CharwiseXxh64}): what reading the chars one at a time costs. */
+    @Benchmark
+    public long stringCharwiseNoCopy(Strings s) {
+        return s.charwise.hash(s.nextUrl());
+    }
+
+    /**
+     * The JDK's encoder ({@code String.getBytes(UTF_8)}: bulk intrinsics for a Latin-1 string) then
+     * XXH64: not for the hot path, since it allocates an array per call, and it writes '?' for an
+     * unpaired surrogate where Go writes U+FFFD.
+     */
+    @Benchmark
+    public long stringJdkGetBytesAllocating(Strings s) {
+        return Xxh64.hash(s.nextUrl().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The same URLs as {@code StringBuilder}s: the full UTF-8 encoder, the path before the ASCII fast path. */

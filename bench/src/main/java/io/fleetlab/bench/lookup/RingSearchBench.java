@@ -19,11 +19,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Three ways to find a key's successor token on the same Alloy ring (copied out of a
- * {@link RingSnapshot} into plain arrays, so only the search differs): a binary search of the
- * whole ring (the first implementation), a binary search of the key's prefix bucket (what
- * {@code TokenRing} does), and a linear scan of that bucket. Each returns the owner's index;
- * {@code RingSearchTest} holds all three to the snapshot's answer.
+ * Four ways to find a key's owner on the same Alloy ring (copied out of a {@link RingSnapshot}
+ * into plain arrays, so only the search differs): a binary search of the whole ring (the first
+ * implementation), a binary search or a linear scan of the key's bucket in a prefix table of
+ * about eight tokens a bucket (the earlier {@code TokenRing}), and a scan of a packed index with
+ * about one token a bucket, whose entries hold the token's low bits and the owner in one long (what
+ * {@code TokenRing} does now: one array read gives the comparison and the owner). Each returns
+ * the owner's index; {@code RingSearchTest} holds all four to the snapshot's answer.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +44,10 @@ public class RingSearchBench {
     int[] owners;
     int[] bucketStart;
     int shift;
+    long[] entries;
+    int[] packedStart;
+    int packedBits;
+    long ownerMask;
     private long[] keys;
     private int next;
 
@@ -71,7 +77,32 @@ public class RingSearchBench {
             }
         }
         bucketStart[1 << bits] = n;
+        buildPacked(n);
         keys = Targets.urlKeys(TARGETS);
+    }
+
+    /** About one token a bucket; owner indices (nodes < 2^bits) fit in the bits the prefix frees. */
+    private void buildPacked(int n) {
+        int bits = 4;
+        while ((1 << bits) < n) {
+            bits++;
+        }
+        packedBits = bits;
+        ownerMask = (1L << bits) - 1;
+        packedStart = new int[(1 << bits) + 1];
+        int t = 0;
+        for (int p = 0; p < (1 << bits); p++) {
+            packedStart[p] = t;
+            while (t < n && (int) (tokens[t] >>> (64 - bits)) == p) {
+                t++;
+            }
+        }
+        packedStart[1 << bits] = n;
+        entries = new long[n + 1];
+        for (int i = 0; i < n; i++) {
+            entries[i] = tokens[i] << bits | owners[i];
+        }
+        entries[n] = entries[0];
     }
 
     @Benchmark
@@ -87,6 +118,23 @@ public class RingSearchBench {
     @Benchmark
     public int bucketLinearScan() {
         return owners[bucketLinear(keys[next++ & MASK])];
+    }
+
+    @Benchmark
+    public int packedIndexScan() {
+        return packedOwner(keys[next++ & MASK]);
+    }
+
+    /** The owner's index from the packed index: the scan compares and reads the owner in one. */
+    int packedOwner(long key) {
+        int p = (int) (key >>> (64 - packedBits));
+        int i = packedStart[p];
+        int end = packedStart[p + 1];
+        long low = key << packedBits;
+        while (i < end && Long.compareUnsigned(entries[i], low) < 0) {
+            i++;
+        }
+        return (int) (entries[i] & ownerMask);
     }
 
     int wholeRingBinary(long key) {

@@ -9,7 +9,7 @@ import io.fleetlab.core.ring.RingSnapshot;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The three searches {@link RingSearchBench} compares find the same token as the ring itself. */
+/** The four searches {@link RingSearchBench} compares find the same token and owner as the ring itself. */
 class RingSearchTest {
     @Test
     void everySearchFindsTheRingsSuccessor() {
@@ -35,6 +35,7 @@ class RingSearchTest {
                 assertEquals(expected, bench.wholeRingBinary(key), where);
                 assertEquals(expected, bench.bucketBinary(key), where);
                 assertEquals(expected, bench.bucketLinear(key), where);
+                assertEquals(snap.holderIndex(expected), bench.packedOwner(key), where);
             }
         }
     }

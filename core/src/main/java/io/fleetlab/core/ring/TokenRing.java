@@ -6,45 +6,93 @@ import java.util.Arrays;
 
 /**
  * One immutable ring: every token of every node, sorted as unsigned 64-bit values, ties to the
- * lower node name. Lookups are a binary search and a clockwise walk, and allocate nothing.
+ * lower node name. A lookup reads one bucket of a prefix table (about one token) and walks
+ * clockwise, and allocates nothing.
  */
 final class TokenRing {
+    /** Buckets of the prefix table: at least the token count (about one token each), at most 2^20. */
+    private static final int MAX_PREFIX_BITS = 20;
+    /** Above this many tokens in a bucket (only in rings of over 2^20 tokens) the scan starts with a binary search. */
+    private static final int SCAN = 8;
+
     private final String[] names;
     private final long[] tokens;
-    private final int[] owners;
     private final int tokensPerNode;
     /**
-     * Where the tokens of each key prefix start: the tokens whose top {@code 64 - shift} bits equal
-     * {@code p} are {@code tokens[bucketStart[p] .. bucketStart[p + 1])}. A lookup searches one
-     * bucket of about eight tokens (a cache line or two) instead of the whole array.
+     * The lookup index: the tokens whose top {@code bits} bits equal {@code p} are
+     * {@code tokens[bucketStart[p] .. bucketStart[p + 1])}, and {@code entries[i]} is token
+     * {@code i} without those bits, shifted up, with its owner's index in the freed low bits:
+     * {@code tokens[i] << bits | owner}. Within one bucket the prefix is the same, so comparing
+     * {@code entries[i]} with {@code key << bits} orders the token and the key exactly (the owner
+     * bits only matter on equality, where the token is at or after the key either way), and one
+     * read gives both the comparison and the owner. {@code entries[tokens.length]} repeats entry 0,
+     * so a key past the last token wraps without a branch.
      */
     private final int[] bucketStart;
+    private final long[] entries;
+    private final int bits;
     private final int shift;
+    private final long ownerMask;
 
     private TokenRing(String[] names, long[] tokens, int[] owners, int tokensPerNode) {
+        this(names, tokens, owners, tokensPerNode, MAX_PREFIX_BITS);
+    }
+
+    private TokenRing(String[] names, long[] tokens, int[] owners, int tokensPerNode, int maxPrefixBits) {
         this.names = names;
         this.tokens = tokens;
-        this.owners = owners;
         this.tokensPerNode = tokensPerNode;
-        int bits = prefixBits(tokens.length);
+        this.bits = prefixBits(tokens.length, names.length, maxPrefixBits);
         this.shift = 64 - bits;
-        this.bucketStart = new int[(1 << bits) + 1];
+        this.ownerMask = (1L << bits) - 1;
+        int buckets = 1 << bits;
+        this.bucketStart = new int[buckets + 1];
         int t = 0;
-        for (int p = 0; p < (1 << bits); p++) {
+        for (int p = 0; p < buckets; p++) {
             bucketStart[p] = t;
             while (t < tokens.length && (int) (tokens[t] >>> shift) == p) {
                 t++;
             }
         }
-        bucketStart[1 << bits] = tokens.length;
+        bucketStart[buckets] = tokens.length;
+        this.entries = new long[tokens.length + 1];
+        for (int i = 0; i < tokens.length; i++) {
+            entries[i] = tokens[i] << bits | owners[i];
+        }
+        if (tokens.length > 0) {
+            entries[tokens.length] = entries[0];
+        }
     }
 
-    /** About eight tokens per bucket, between 2^4 and 2^20 buckets. */
-    private static int prefixBits(int tokenCount) {
-        int bits = 4;
-        while (bits < 20 && (1 << bits) * 8 < tokenCount) {
+    /**
+     * Enough prefix bits for about one token per bucket (between 2^4 and 2^20 buckets) and for
+     * every owner index to fit in the bits the prefix frees.
+     */
+    static int prefixBits(int tokenCount, int nodeCount, int maxPrefixBits) {
+        int bits = Math.min(4, maxPrefixBits);
+        while (bits < maxPrefixBits && (1 << bits) < tokenCount) {
             bits++;
         }
+        while ((1L << bits) < nodeCount) {
+            bits++;
+        }
+        return bits;
+    }
+
+    /**
+     * The same ring indexed with at most {@code maxPrefixBits} prefix bits: for tests, so that
+     * crowded buckets (rings of millions of tokens) can be checked on small rings.
+     */
+    TokenRing withPrefixLimit(int maxPrefixBits) {
+        int[] owners = new int[tokens.length];
+        for (int i = 0; i < owners.length; i++) {
+            owners[i] = ownerAt(i);
+        }
+        return new TokenRing(names, tokens, owners, tokensPerNode, maxPrefixBits);
+    }
+
+    /** Prefix bits of the lookup index (for tests). */
+    int prefixBits() {
         return bits;
     }
 
@@ -93,8 +141,8 @@ final class TokenRing {
             }
         }
         int kept = 0;
-        for (int owner : owners) {
-            if (remap[owner] >= 0) {
+        for (int t = 0; t < tokens.length; t++) {
+            if (remap[ownerAt(t)] >= 0) {
                 kept++;
             }
         }
@@ -104,7 +152,7 @@ final class TokenRing {
         int i = 0;
         int j = 0;
         for (int out = 0; out < total; out++) {
-            while (i < tokens.length && remap[owners[i]] < 0) {
+            while (i < tokens.length && remap[ownerAt(i)] < 0) {
                 i++;
             }
             boolean takeOld;
@@ -114,14 +162,14 @@ final class TokenRing {
                 takeOld = true;
             } else {
                 int c = Long.compareUnsigned(tokens[i], joined.tokens[j]);
-                takeOld = c < 0 || (c == 0 && remap[owners[i]] < addedIndex[joined.owners[j]]);
+                takeOld = c < 0 || (c == 0 && remap[ownerAt(i)] < addedIndex[joined.ownerAt(j)]);
             }
             if (takeOld) {
                 mergedTokens[out] = tokens[i];
-                mergedOwners[out] = remap[owners[i++]];
+                mergedOwners[out] = remap[ownerAt(i++)];
             } else {
                 mergedTokens[out] = joined.tokens[j];
-                mergedOwners[out] = addedIndex[joined.owners[j++]];
+                mergedOwners[out] = addedIndex[joined.ownerAt(j++)];
             }
         }
         return new TokenRing(sortedNames.clone(), mergedTokens, mergedOwners, tokensPerNode);
@@ -163,31 +211,44 @@ final class TokenRing {
     }
 
     int ownerAt(int index) {
-        return owners[index];
+        return (int) (entries[index] & ownerMask);
     }
 
     /** Index of the first token at or after {@code key}, wrapping to 0 past the last token. */
     int successor(long key) {
+        int index = firstAtOrAfter(key);
+        return index == tokens.length ? 0 : index;
+    }
+
+    /** The primary owner's node index; the ring must not be empty. */
+    int primary(long key) {
+        // entries[tokens.length] is entry 0: the wrap needs no branch
+        return (int) (entries[firstAtOrAfter(key)] & ownerMask);
+    }
+
+    /**
+     * The first index at or after {@code key} in the key's bucket, or the bucket's end when every
+     * token of the bucket is below the key: then the next bucket's first token (or, past the
+     * last, tokens.length) is the successor, since its prefix is larger.
+     */
+    private int firstAtOrAfter(long key) {
         int p = (int) (key >>> shift);
         int lo = bucketStart[p];
         int end = bucketStart[p + 1];
+        long low = key << bits;
         int hi = end;
-        while (lo < hi) {
+        while (hi - lo > SCAN) {
             int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(tokens[mid], key) < 0) {
+            if (Long.compareUnsigned(entries[mid], low) < 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        // lo == end: every token of this prefix is below the key; the next bucket's first token
-        // (if any) is the successor, since its prefix is larger.
-        return lo == tokens.length ? 0 : lo;
-    }
-
-    /** The primary owner's node index; the ring must not be empty. */
-    int primary(long key) {
-        return owners[successor(key)];
+        while (lo < hi && Long.compareUnsigned(entries[lo], low) < 0) {
+            lo++;
+        }
+        return lo;
     }
 
     /**
@@ -199,7 +260,7 @@ final class TokenRing {
         int found = 0;
         int index = successor(key);
         while (found < n) {
-            int owner = owners[index];
+            int owner = ownerAt(index);
             if (!seen[owner]) {
                 seen[owner] = true;
                 out[found++] = owner;

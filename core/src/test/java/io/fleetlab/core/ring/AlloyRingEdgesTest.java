@@ -1,5 +1,6 @@
 package io.fleetlab.core.ring;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -102,6 +103,60 @@ class AlloyRingEdgesTest {
                 }
                 expected = expected == snap.size() ? 0 : expected;
                 assertEquals(expected, snap.successor(key), "key " + Long.toUnsignedString(key));
+            }
+        });
+    }
+
+    /**
+     * The packed lookup index (token suffix and owner in one long per token) against a plain
+     * search and walk of the snapshot: the primary owner, the first three distinct owners and the
+     * successor, for the ring as built and for the same ring indexed with only 2^1 to 2^6 buckets,
+     * so that crowded buckets (as in rings of millions of tokens) and owner indices wider than the
+     * prefix are exercised too. Keys are random, equal to a token, or one either side of it.
+     */
+    @Test
+    void packedIndexAgreesWithAPlainSearchAndWalk() {
+        Property.forAll(300, r -> {
+            AlloyRing ring = new AlloyRing(1 + r.nextInt(300));
+            ring.setPeers(Gen.participants(Gen.names(r, 1 + r.nextInt(40))));
+            RingSnapshot snap = ring.snapshot(Op.READ_WRITE);
+            TokenRing built = ring.tokenRing(Op.READ_WRITE);
+            TokenRing crowded = built.withPrefixLimit(1 + r.nextInt(6));
+            int n = Math.min(3, snap.nodeCount());
+            int[] out = new int[n];
+            boolean[] seen = new boolean[snap.nodeCount()];
+            for (int probe = 0; probe < 200; probe++) {
+                long t = snap.token(r.nextInt(snap.size()));
+                long key = switch (probe % 4) {
+                    case 0 -> r.nextLong();
+                    case 1 -> t;
+                    case 2 -> t + 1;
+                    default -> t - 1;
+                };
+                int expected = 0;
+                while (expected < snap.size() && Long.compareUnsigned(snap.token(expected), key) < 0) {
+                    expected++;
+                }
+                expected = expected == snap.size() ? 0 : expected;
+                int[] owners = new int[n];
+                for (int i = expected, found = 0; found < n; i = (i + 1) % snap.size()) {
+                    int holder = snap.holderIndex(i);
+                    boolean known = false;
+                    for (int k = 0; k < found; k++) {
+                        known |= owners[k] == holder;
+                    }
+                    if (!known) {
+                        owners[found++] = holder;
+                    }
+                }
+                String what = "key " + Long.toUnsignedString(key) + ", prefix bits " + crowded.prefixBits();
+                assertEquals(snap.holder(expected), ring.owner(key, Op.READ_WRITE).name(), what);
+                for (TokenRing index : new TokenRing[] {built, crowded}) {
+                    assertEquals(expected, index.successor(key), what);
+                    assertEquals(owners[0], index.primary(key), what);
+                    index.walk(key, n, out, seen);
+                    assertArrayEquals(owners, out, what);
+                }
             }
         });
     }
