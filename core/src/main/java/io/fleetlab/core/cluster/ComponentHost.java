@@ -81,7 +81,7 @@ public final class ComponentHost {
         for (int c = 0; c < components.size(); c++) {
             Component spec = components.get(c);
             Rebalancer r = new Rebalancer(localName, ownership.create(localName), spec.clustering());
-            r.setTargets(spec.targets()); // a one-node cluster's wish; the first notification replaces it
+            r.applyTargets(spec.targets()); // a one-node cluster's wish; the first notification replaces it
             int index = c;
             managers.add(new ScrapeManager(r, scheduler, spec.reloadInterval().toNanos(),
                     change -> listener.ownershipChanged(index, change)));
@@ -137,7 +137,7 @@ public final class ComponentHost {
         lastView = peers;
         listener.viewChanged(peers);
         for (ScrapeManager m : managers) {
-            m.rebalancer().setPeers(peers, ready);
+            m.rebalancer().applyPeers(peers, ready); // the scrape manager diffs at its reload
             m.targetsHandedOver();
         }
     }

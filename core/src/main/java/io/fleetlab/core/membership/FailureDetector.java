@@ -242,8 +242,7 @@ final class FailureDetector {
             helpers.clear();
             boolean same = sameRow();
             NodeRecord now = same ? table.record(target) : probed;
-            table.aliveOthers(same ? target : -1, helpers);
-            int k = helpers.pickToFront(config.indirectChecks(), random);
+            int k = table.randomAliveOthers(same ? target : -1, config.indirectChecks(), random, helpers);
             expectedNacks = k;
             SizedMessage req = PacketCodec.sized(new IndirectPing(seq, now.name(), now.address(), true, name, address));
             for (int i = 0; i < k; i++) {

@@ -266,13 +266,17 @@ public final class Membership {
         if (started) {
             throw new IllegalStateException("assumeConverged must come before join");
         }
-        for (NodeRecord r : members) {
-            if (!r.name().equals(name) && r.status() == NodeStatus.ALIVE) {
-                table.assumeAlive(r);
+        // every node of a warm start gets the same lists: their names are looked up once, not per node
+        NodeRegistry.Entry[] known = registry.entriesOf(members, NodeRecord::name);
+        for (int k = 0; k < known.length; k++) {
+            NodeRecord r = members.get(k);
+            if (known[k] != own && r.status() == NodeStatus.ALIVE && (known[k] != null || !r.name().equals(name))) {
+                table.assumeAlive(r, known[k]);
             }
         }
-        for (StateMessage st : peerStates) {
-            states.assume(st);
+        known = registry.entriesOf(peerStates, StateMessage::nodeName);
+        for (int k = 0; k < known.length; k++) {
+            states.assume(peerStates.get(k), known[k]);
         }
         peers = null;
     }
@@ -716,8 +720,7 @@ public final class Membership {
         }
         try {
             targets.clear();
-            table.aliveOthers(-1, targets);
-            if (targets.pickToFront(1, random) == 1) {
+            if (table.randomAliveOthers(-1, 1, random, targets) == 1) {
                 traffic.pushPullStarted();
                 outbox.sendReliable(table.address(targets.get(0)), fullState(false, false), null);
             }

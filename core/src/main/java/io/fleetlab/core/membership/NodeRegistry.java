@@ -8,7 +8,9 @@ import io.fleetlab.core.peer.PeerState;
 import io.fleetlab.core.peer.StateMessage;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The node identities the member tables of one process share: each name gets one small index,
@@ -31,6 +33,10 @@ public final class NodeRegistry {
     /** The held entries in name order. */
     private Entry[] sorted = new Entry[16];
     private int sortedSize;
+    /** The lists {@link #entriesOf} resolved last (compared by identity) and their entries. */
+    private final Object[] resolvedLists = new Object[2];
+    private final Entry[][] resolvedEntries = new Entry[2][];
+    private int nextResolvedSlot;
 
     /** What the registry holds about one name while a table holds it. */
     static final class Entry {
@@ -77,6 +83,55 @@ public final class NodeRegistry {
     /** The entry of {@code name}, or null when no table holds it. */
     Entry find(String name) {
         return byName.get(name);
+    }
+
+    /**
+     * The entry of each name in {@code list} (null where no table holds it), for a list handed to
+     * many tables: asked again for the same list instance, it checks each entry against the list
+     * (held still, the same name) instead of looking the name up. A warm start hands one list of N
+     * members to each of N nodes, which was N^2 hash-map lookups. Valid until the next release.
+     */
+    <T> Entry[] entriesOf(List<T> list, Function<T, String> nameOf) {
+        for (int slot = 0; slot < resolvedLists.length; slot++) {
+            if (resolvedLists[slot] == list && stillHeld(resolvedEntries[slot], list, nameOf)) {
+                return resolvedEntries[slot];
+            }
+        }
+        Entry[] entries = new Entry[list.size()];
+        for (int k = 0; k < entries.length; k++) {
+            entries[k] = find(nameOf.apply(list.get(k)));
+        }
+        // two lists are in play at once (members and their peer states): keep the last two
+        int slot = nextResolvedSlot;
+        nextResolvedSlot = (slot + 1) % resolvedLists.length;
+        resolvedLists[slot] = list;
+        resolvedEntries[slot] = entries;
+        return entries;
+    }
+
+    private <T> boolean stillHeld(Entry[] entries, List<T> list, Function<T, String> nameOf) {
+        if (entries.length != list.size()) {
+            return false;
+        }
+        for (int k = 0; k < entries.length; k++) {
+            Entry e = entries[k];
+            if (e == null || e.index >= used || byIndex[e.index] != e) {
+                return false;
+            }
+            String name = nameOf.apply(list.get(k));
+            if (e.name != name && !e.name.equals(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Takes one more hold on {@code e}, an entry some table holds. */
+    void hold(Entry e) {
+        if (e.holders <= 0 || byIndex[e.index] != e) {
+            throw new IllegalStateException(e.name + " is not held");
+        }
+        e.holders++;
     }
 
     /** The entry at {@code index}, or null. */

@@ -124,11 +124,24 @@ final class PeerStates {
 
     /** Holds {@code s} (if newer) without news or events, as a long steady state leaves it (a warm start). */
     void assume(StateMessage s) {
-        if (s.nodeName().equals(name) || !s.supersedes(get(s.nodeName()))) {
+        assume(s, null);
+    }
+
+    /** As {@link #assume(StateMessage)}; {@code known} is the node's registry entry if one is held, else null. */
+    void assume(StateMessage s, NodeRegistry.Entry known) {
+        StateMessage current = known != null ? at(known.index) : get(s.nodeName());
+        if (s.nodeName().equals(name) || !s.supersedes(current)) {
             return;
         }
         clock.observe(s.lamportTime());
-        put(s);
+        if (known != null && current != null) {
+            held[known.index] = registry.state(known, s);
+        } else if (known != null) {
+            registry.hold(known);
+            append(known, s);
+        } else {
+            put(s);
+        }
     }
 
     /**
@@ -184,7 +197,11 @@ final class PeerStates {
             count(e, held[e.index], 1);
             return;
         }
-        e = registry.acquire(s.nodeName());
+        append(registry.acquire(s.nodeName()), s);
+    }
+
+    /** Holds {@code s} for its node, of which none is held yet ({@code e}: its entry, a hold taken for us). */
+    private void append(NodeRegistry.Entry e, StateMessage s) {
         int i = e.index;
         if (i >= held.length) {
             int n = Math.max(i + 1, Math.max(registry.indexLimit(), held.length + (held.length >> 3) + 8));

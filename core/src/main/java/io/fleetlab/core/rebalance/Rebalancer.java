@@ -63,10 +63,19 @@ public final class Rebalancer {
     public OwnershipChange setTargets(TargetSet newTargets) {
         TargetSet old = targets;
         BitSet oldOwned = owned;
+        applyTargets(newTargets);
+        return diffByKey(old, oldOwned);
+    }
+
+    /**
+     * As {@link #setTargets(TargetSet)} for a caller that reads the owned set later instead of the
+     * change (a scrape manager diffing at its reload tick): the change is not computed, which for a
+     * node starting with a hundred thousand targets was a list of every one of them.
+     */
+    public void applyTargets(TargetSet newTargets) {
         targets = Objects.requireNonNull(newTargets, "newTargets");
         strategyAnswer = null;
         owned = compute();
-        return diffByKey(old, oldOwned);
     }
 
     /**
@@ -84,12 +93,20 @@ public final class Rebalancer {
      * that is not ready owns nothing.
      */
     public OwnershipChange setPeers(Collection<Peer> newPeers, boolean clusterReady) {
+        BitSet previous = owned;
+        applyPeers(newPeers, clusterReady);
+        return diffByIndex(previous, owned);
+    }
+
+    /**
+     * As {@link #setPeers(Collection, boolean)} for a caller that reads the owned set later instead
+     * of the change: the change is not computed.
+     */
+    public void applyPeers(Collection<Peer> newPeers, boolean clusterReady) {
         peers = List.copyOf(newPeers);
         ready = clusterReady;
         viewGiven = true;
-        BitSet previous = owned;
         owned = compute();
-        return diffByIndex(previous, owned);
     }
 
     /** Recomputes every target from scratch on the current view; the reference the fast path must equal. */

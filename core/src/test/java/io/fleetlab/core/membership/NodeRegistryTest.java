@@ -128,4 +128,54 @@ class NodeRegistryTest {
             assertEquals(new ArrayList<>(expected), actual, "seed " + seed);
         }
     }
+
+    /**
+     * The entries of a list resolved once are handed out again for the same list only while they
+     * still answer as a lookup would: seeded runs of acquires, releases (an index freed and reused)
+     * and changes to the list itself, with three lists in turn.
+     */
+    @Test
+    void entriesOfAListAnswerAsLookupsThroughReleasesAndChanges() {
+        int reused = 0;
+        for (int c = 0; c < 200; c++) {
+            long seed = 9700 + c;
+            SplittableRandom rnd = new SplittableRandom(seed);
+            NodeRegistry r = new NodeRegistry();
+            List<String> pool = Gen.names(rnd, 1 + rnd.nextInt(60));
+            List<List<String>> lists = new ArrayList<>();
+            for (int l = 0; l < 3; l++) {
+                List<String> list = new ArrayList<>();
+                int n = rnd.nextInt(pool.size() + 1);
+                for (int k = 0; k < n; k++) {
+                    list.add(new String(pool.get(rnd.nextInt(pool.size()))));
+                }
+                lists.add(list);
+            }
+            for (int op = 0; op < 200; op++) {
+                String n = pool.get(rnd.nextInt(pool.size()));
+                int what = rnd.nextInt(10);
+                if (what < 3) {
+                    r.acquire(n);
+                } else if (what < 5 && r.find(n) != null) {
+                    r.release(r.find(n));
+                } else if (what < 6) {
+                    List<String> list = lists.get(rnd.nextInt(3));
+                    if (!list.isEmpty()) {
+                        list.set(rnd.nextInt(list.size()), n);
+                    }
+                } else {
+                    List<String> list = lists.get(rnd.nextInt(3));
+                    NodeRegistry.Entry[] first = r.entriesOf(list, s -> s);
+                    NodeRegistry.Entry[] again = r.entriesOf(list, s -> s);
+                    reused += first == again ? 1 : 0;
+                    assertEquals(list.size(), again.length, "seed " + seed);
+                    for (int k = 0; k < list.size(); k++) {
+                        assertSame(r.find(list.get(k)), first[k], "seed " + seed + " op " + op + " " + list.get(k));
+                        assertSame(r.find(list.get(k)), again[k], "seed " + seed + " op " + op + " " + list.get(k));
+                    }
+                }
+            }
+        }
+        assertTrue(reused > 1000, "resolved lists handed out again: " + reused);
+    }
 }

@@ -228,4 +228,35 @@ class RebalancerTest {
         r.setPeers(List.of(peer("t", PeerState.TERMINATING, true), peer("p", PeerState.PARTICIPANT, false)));
         assertTrue(r.ownedCount() > 0 && r.ownedCount() < 1000);
     }
+
+    @Test
+    void applyingWithoutTheChangeOwnsWhatSettingOwns() {
+        Property.forAll(100, rnd -> {
+            List<String> names = Gen.names(rnd, 1 + rnd.nextInt(12));
+            String local = names.get(0);
+            ClusteringOptions options = rnd.nextInt(4) == 0 ? ClusteringOptions.disabled()
+                    : ClusteringOptions.alloyDefaults().withMinClusterSize(rnd.nextInt(4));
+            Rebalancer setting = new Rebalancer(local, new AlloyRing(), options);
+            Rebalancer applying = new Rebalancer(local, new AlloyRing(), options);
+            for (int step = 0; step < 6; step++) {
+                if (step == 0 || rnd.nextInt(3) == 0) {
+                    TargetSet targets = TargetSet.of(Gen.keys(rnd, rnd.nextInt(300)));
+                    setting.setTargets(targets);
+                    applying.applyTargets(targets);
+                } else {
+                    List<Peer> view = new ArrayList<>();
+                    for (String n : names) {
+                        if (n.equals(local) || rnd.nextBoolean()) {
+                            PeerState st = rnd.nextInt(5) == 0 ? PeerState.VIEWER : PeerState.PARTICIPANT;
+                            view.add(peer(n, st, n.equals(local)));
+                        }
+                    }
+                    boolean ready = rnd.nextInt(5) != 0;
+                    setting.setPeers(view, ready);
+                    applying.applyPeers(view, ready);
+                }
+                assertEquals(setting.ownedSet(), applying.ownedSet(), "step " + step);
+            }
+        });
+    }
 }

@@ -39,9 +39,10 @@ public final class NodeOwnership implements OwnershipStrategy {
         }
         BitSet next = new BitSet(index.nodeCount());
         int nextCount = 0;
-        for (Peer p : peers) {
-            if (op.admits(p.state())) {
-                int id = index.idOf(p.name());
+        int[] ids = index.idsOf(peers, op);
+        for (int k = 0, n = peers.size(); k < n; k++) {
+            int id = ids[k];
+            if (id >= 0) {
                 if (!next.get(id)) {
                     next.set(id);
                     nextCount++;

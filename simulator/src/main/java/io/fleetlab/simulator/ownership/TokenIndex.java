@@ -2,8 +2,10 @@ package io.fleetlab.simulator.ownership;
 
 import io.fleetlab.core.hash.Tokens;
 import io.fleetlab.core.hash.Utf8Order;
+import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.rebalance.OwnershipStrategy;
 import io.fleetlab.core.rebalance.TargetSet;
+import io.fleetlab.core.ring.Op;
 import io.fleetlab.core.ring.UnsignedRadixSort;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +39,12 @@ public final class TokenIndex implements OwnershipStrategy.Factory {
     /** {@code arcEnd[g]}: how many sorted targets have a key at or below {@code tokens[g]}. */
     private int[] arcEnd = new int[0];
     private int builds;
+    /** The view {@link #idsOf} resolved last: its names and ids; and the buffers for the next. */
+    private String[] lastNames = new String[0];
+    private int[] lastIds = new int[0];
+    private int lastCount;
+    private String[] spareNames = new String[0];
+    private int[] spareIds = new int[0];
 
     public TokenIndex(int tokensPerNode, TargetSet targets) {
         if (tokensPerNode < 1) {
@@ -71,6 +79,49 @@ public final class TokenIndex implements OwnershipStrategy.Factory {
         ids.put(name, next);
         stale = true;
         return next;
+    }
+
+    /**
+     * The id of each of {@code peers} that {@code op} admits (-1 for the others), in a buffer valid
+     * until the next call. Views come sorted by name and differ little from one node's to the
+     * next, so names are matched, in one forward pass, against the view resolved last (by any
+     * node) and only those not in it are looked up: a warm start's first views were a hash-map
+     * lookup per pair of nodes. Any order works; unsorted views just find fewer matches.
+     */
+    int[] idsOf(List<Peer> peers, Op op) {
+        int n = peers.size();
+        int[] out = spareIds.length >= n ? spareIds : new int[n];
+        String[] names = spareNames.length >= n ? spareNames : new String[n];
+        int j = 0;
+        for (int k = 0; k < n; k++) {
+            Peer p = peers.get(k);
+            String name = p.name();
+            names[k] = name;
+            if (!op.admits(p.state())) {
+                out[k] = -1;
+                continue;
+            }
+            int id = -1;
+            while (j < lastCount) {
+                String before = lastNames[j];
+                int c = before == name ? 0 : before.compareTo(name);
+                if (c < 0) {
+                    j++;
+                    continue;
+                }
+                if (c == 0) {
+                    id = lastIds[j];
+                }
+                break;
+            }
+            out[k] = id >= 0 ? id : idOf(name);
+        }
+        spareIds = lastIds;
+        spareNames = lastNames;
+        lastIds = out;
+        lastNames = names;
+        lastCount = n;
+        return out;
     }
 
     /** Registers {@code all} at once, so that the index is built once for all of them. */

@@ -1,16 +1,21 @@
 package io.fleetlab.core.membership.swim;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 
 /**
  * Messages waiting to be piggybacked on outgoing packets, as memberlist's transmit-limited queue:
  * the least-sent (then newest) go first, each is sent at most the retransmit limit times, and a
  * newer message about a node replaces any older one of the same topic (liveness or peer state).
+ *
+ * <p>The order is held as one tier per send count, each a doubly linked list from newest to
+ * oldest, so a take walks only what it looks at and moves a sent message to the next tier without
+ * a search of the whole queue: news is always the newest of tier 0 (its head), and the messages a
+ * take sends from one tier arrive newest first and are merged into the next tier with one cursor.
+ * A take allocates nothing once its arrays have grown to the queue's working size.
  *
  * @param <B> a queued message as the sender holds it (encoded or not); its length comes from the
  *            function given to the constructor
@@ -29,6 +34,8 @@ public final class BroadcastQueue<B> {
         final int length;
         final long id;
         int transmits;
+        Item<B> newer;
+        Item<B> older;
 
         Item(Topic topic, String node, B body, int length, long id) {
             this.topic = topic;
@@ -40,11 +47,13 @@ public final class BroadcastQueue<B> {
     }
 
     private final ToIntFunction<B> length;
-    private final TreeSet<Item<B>> queue = new TreeSet<>((a, b) -> a.transmits != b.transmits
-            ? Integer.compare(a.transmits, b.transmits) : Long.compare(b.id, a.id));
+    /** The newest message of each tier (index: times sent), null for an empty tier. */
+    private Item<B>[] heads = newTiers(4);
     private final Map<String, Item<B>> liveness = new HashMap<>();
     private final Map<String, Item<B>> peerState = new HashMap<>();
-    private final List<Item<B>> picked = new ArrayList<>();
+    /** The messages one take picked, in the order it met them. */
+    private Item<B>[] picked = newItems(16);
+    private int size;
     private long nextId;
 
     /** @param length a queued message's length on the wire, in bytes */
@@ -54,45 +63,73 @@ public final class BroadcastQueue<B> {
 
     /** Queues {@code body}, replacing the older message on the same topic about {@code node}. */
     public void add(Topic topic, String node, B body) {
-        Map<String, Item<B>> index = index(topic);
-        Item<B> old = index.remove(node);
-        if (old != null) {
-            queue.remove(old);
-        }
         Item<B> item = new Item<>(topic, node, body, length.applyAsInt(body), nextId++);
-        index.put(node, item);
-        queue.add(item);
+        Item<B> old = index(topic).put(node, item);
+        if (old != null) {
+            unlink(old);
+        }
+        // The newest message of all: the head of tier 0.
+        linkAfter(0, null, item);
     }
 
     /**
      * Moves into {@code out} the messages that fit in {@code budget} bytes, each costing its length
      * plus {@code perMessageOverhead}, at most {@code maxCount} of them; messages reaching
-     * {@code retransmitLimit} sends leave the queue.
+     * {@code retransmitLimit} sends leave the queue. Messages are looked at least-sent first, newest
+     * first among equally sent; one that does not fit is passed over for the next.
      *
      * @return the bytes used
      */
     public int take(int budget, int perMessageOverhead, int maxCount, int retransmitLimit, List<? super B> out) {
-        picked.clear();
+        int count = 0;
         int used = 0;
-        for (Item<B> item : queue) {
-            if (picked.size() >= maxCount || budget - used < perMessageOverhead + 1) {
-                break;
-            }
-            int cost = item.length + perMessageOverhead;
-            if (used + cost <= budget) {
-                picked.add(item);
-                used += cost;
+        walk:
+        for (int tier = 0; tier < heads.length; tier++) {
+            for (Item<B> item = heads[tier]; item != null; item = item.older) {
+                if (count >= maxCount || budget - used < perMessageOverhead + 1) {
+                    break walk;
+                }
+                int cost = item.length + perMessageOverhead;
+                if (used + cost <= budget) {
+                    if (count == picked.length) {
+                        picked = Arrays.copyOf(picked, count * 2);
+                    }
+                    picked[count++] = item;
+                    used += cost;
+                }
             }
         }
-        for (Item<B> item : picked) {
-            out.add(item.body);
-            queue.remove(item);
-            item.transmits++;
-            if (item.transmits >= retransmitLimit) {
+        // All picked leave their tiers before any enters the next, so the walk above saw the
+        // queue as it was and a message moved up is never met twice.
+        for (int k = 0; k < count; k++) {
+            out.add(picked[k].body);
+            unlink(picked[k]);
+        }
+        // Picked messages come tier by tier, newest first within a tier: each run of one tier is
+        // merged into the next tier with a cursor that only moves towards older messages.
+        Item<B> cursor = null;
+        int cursorTier = -1;
+        for (int k = 0; k < count; k++) {
+            Item<B> item = picked[k];
+            picked[k] = null;
+            int tier = item.transmits + 1;
+            item.transmits = tier;
+            if (tier >= retransmitLimit) {
                 index(item.topic).remove(item.node);
-            } else {
-                queue.add(item);
+                continue;
             }
+            if (tier != cursorTier) {
+                cursorTier = tier;
+                cursor = null;
+            }
+            Item<B> after = cursor;
+            Item<B> next = after == null ? head(tier) : after.older;
+            while (next != null && next.id > item.id) {
+                after = next;
+                next = next.older;
+            }
+            linkAfter(tier, after, item);
+            cursor = item;
         }
         return used;
     }
@@ -104,17 +141,65 @@ public final class BroadcastQueue<B> {
 
     /** Queued messages. */
     public int size() {
-        return queue.size();
+        return size;
     }
 
     /** Drops everything. */
     public void clear() {
-        queue.clear();
+        Arrays.fill(heads, null);
         liveness.clear();
         peerState.clear();
+        size = 0;
+    }
+
+    private Item<B> head(int tier) {
+        return tier < heads.length ? heads[tier] : null;
+    }
+
+    /** Links {@code item} into {@code tier} right after {@code after} (null: as its head). */
+    private void linkAfter(int tier, Item<B> after, Item<B> item) {
+        if (tier >= heads.length) {
+            heads = Arrays.copyOf(heads, Math.max(tier + 1, heads.length * 2));
+        }
+        item.transmits = tier;
+        item.newer = after;
+        item.older = after == null ? heads[tier] : after.older;
+        if (item.older != null) {
+            item.older.newer = item;
+        }
+        if (after == null) {
+            heads[tier] = item;
+        } else {
+            after.older = item;
+        }
+        size++;
+    }
+
+    private void unlink(Item<B> item) {
+        if (item.newer == null) {
+            heads[item.transmits] = item.older;
+        } else {
+            item.newer.older = item.older;
+        }
+        if (item.older != null) {
+            item.older.newer = item.newer;
+        }
+        item.newer = null;
+        item.older = null;
+        size--;
     }
 
     private Map<String, Item<B>> index(Topic topic) {
         return topic == Topic.LIVENESS ? liveness : peerState;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <B> Item<B>[] newTiers(int n) {
+        return (Item<B>[]) new Item<?>[n];
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <B> Item<B>[] newItems(int n) {
+        return (Item<B>[]) new Item<?>[n];
     }
 }
