@@ -98,6 +98,21 @@ final class HashOrder {
         }
     }
 
+    /**
+     * Writes every index in order to {@code out} (at least {@link #size()} long): what a push-pull
+     * lists, in one tight pass over the table without a visitor call per index.
+     */
+    void copyTo(int[] out) {
+        int k = 0;
+        int[] table = buckets;
+        int[] links = next;
+        for (int b = 0; b < table.length; b++) {
+            for (int i = table[b]; i >= 0; i = links[i]) {
+                out[k++] = i;
+            }
+        }
+    }
+
     /** Visits every index in order. */
     void forEach(java.util.function.IntConsumer visitor) {
         for (int b = 0; b < buckets.length; b++) {

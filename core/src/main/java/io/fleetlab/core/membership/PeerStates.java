@@ -90,11 +90,10 @@ final class PeerStates {
         int n = order.size();
         StateMessage[] out = new StateMessage[n];
         int[] rows = new int[n];
-        int[] k = {0};
-        order.forEach(i -> {
-            rows[k[0]] = i;
-            out[k[0]++] = held[i];
-        });
+        order.copyTo(rows);
+        for (int k = 0; k < n; k++) {
+            out[k] = held[rows[k]];
+        }
         return IndexedEntries.of(out, rows, registry, unencodable > 0 ? -1 : heldBytes);
     }
 
@@ -135,7 +134,7 @@ final class PeerStates {
         }
         clock.observe(s.lamportTime());
         if (known != null && current != null) {
-            held[known.index] = registry.state(known, s);
+            replace(known, s);
         } else if (known != null) {
             registry.hold(known);
             append(known, s);
@@ -192,12 +191,17 @@ final class PeerStates {
     private void put(StateMessage s) {
         NodeRegistry.Entry e = registry.find(s.nodeName());
         if (e != null && at(e.index) != null) {
-            count(e, held[e.index], -1); // before the registry's size of it may be replaced
-            held[e.index] = registry.state(e, s);
-            count(e, held[e.index], 1);
+            replace(e, s);
             return;
         }
         append(registry.acquire(s.nodeName()), s);
+    }
+
+    /** Holds {@code s} (shared) in place of the message held for its node ({@code e}: its entry). */
+    private void replace(NodeRegistry.Entry e, StateMessage s) {
+        count(e, held[e.index], -1); // before the registry's size of it may be replaced
+        held[e.index] = registry.state(e, s);
+        count(e, held[e.index], 1);
     }
 
     /** Holds {@code s} for its node, of which none is held yet ({@code e}: its entry, a hold taken for us). */

@@ -46,15 +46,15 @@ final class TokenRing {
         this.shift = 64 - bits;
         this.ownerMask = (1L << bits) - 1;
         int buckets = 1 << bits;
+        // Count the tokens of each prefix, then sum: no data-dependent branch, since a ring is
+        // rebuilt on every view change and has about as many buckets as tokens.
         this.bucketStart = new int[buckets + 1];
-        int t = 0;
-        for (int p = 0; p < buckets; p++) {
-            bucketStart[p] = t;
-            while (t < tokens.length && (int) (tokens[t] >>> shift) == p) {
-                t++;
-            }
+        for (long token : tokens) {
+            bucketStart[(int) (token >>> shift) + 1]++;
         }
-        bucketStart[buckets] = tokens.length;
+        for (int p = 0; p < buckets; p++) {
+            bucketStart[p + 1] += bucketStart[p];
+        }
         this.entries = new long[tokens.length + 1];
         for (int i = 0; i < tokens.length; i++) {
             entries[i] = tokens[i] << bits | owners[i];

@@ -92,6 +92,9 @@ class HashOrderTest {
         List<Integer> actual = new ArrayList<>();
         order.forEach(actual::add);
         assertEquals(expected, actual, "seed " + seed);
+        int[] copied = new int[order.size()];
+        order.copyTo(copied);
+        assertEquals(expected, java.util.Arrays.stream(copied).boxed().toList(), "seed " + seed + ", copyTo");
         return true;
     }
 

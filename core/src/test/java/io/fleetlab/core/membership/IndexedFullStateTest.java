@@ -113,6 +113,8 @@ class IndexedFullStateTest {
             records.add(new NodeRecord(name, "10.1." + (i >> 8) + "." + (i & 0xFF) + ":7946", 3, NodeStatus.ALIVE));
             states.add(new StateMessage(name, PeerState.PARTICIPANT, 5));
         }
+        // a later message of one member in the same list: taken in place of the first (a warm start's replace)
+        states.add(new StateMessage("m0", PeerState.PARTICIPANT, 200 + r.nextInt(2))); // a two-byte varint
         names.clear();
         records.forEach(rec -> names.add(rec.name()));
         receiver.assumeConverged(records, states);

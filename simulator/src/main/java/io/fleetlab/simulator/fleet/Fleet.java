@@ -264,7 +264,7 @@ public final class Fleet {
 
     /** What peer discovery (a headless service's DNS) returns: the address of every running node. */
     private List<String> discover() {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(nodes.size()); // asked at every node's rejoin: no regrowing
         for (SimNode n : nodes.values()) {
             if (n.up()) {
                 out.add(n.address());
