@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
- * Messages waiting to be piggybacked on outgoing packets, as memberlist's transmit-limited queue:
- * the least-sent (then newest) go first, each is sent at most the retransmit limit times, and a
- * newer message about a node replaces any older one of the same topic (liveness or peer state).
+ * Messages waiting to be piggybacked on outgoing packets, as memberlist's transmit-limited queue
+ * ({@code queue.go}): the least-sent (then newest) go first ({@code limitedBroadcast.Less},
+ * {@code TransmitLimitedQueue.GetBroadcasts}), each is sent at most the retransmit limit times
+ * ({@code util.go} {@code retransmitLimit}), and a newer message about a node replaces any older one
+ * of the same topic, liveness or peer state ({@code queueBroadcast} with named broadcasts).
  *
  * <p>The order is held as one tier per send count, each a doubly linked list from newest to
  * oldest, so a take walks only what it looks at and moves a sent message to the next tier without

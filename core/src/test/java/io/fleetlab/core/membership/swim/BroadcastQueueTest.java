@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The queue's rules as memberlist's {@code queue.go} has them: order by {@code limitedBroadcast.Less}
+ * (fewest transmits, then newest), {@code GetBroadcasts}' byte budget and retransmit limit, and
+ * {@code queueBroadcast} invalidating an older named broadcast.
+ */
 class BroadcastQueueTest {
     private static byte[] msg(int tag, int len) {
         byte[] b = new byte[len];
