@@ -59,10 +59,10 @@ public final class NodeRegistry {
         final NodeRecord[] records = new NodeRecord[NodeStatus.values().length];
         /** The length of each of those records' encoding as a push-pull entry (-1: not encodable). */
         final int[] recordSizes = new int[NodeStatus.values().length];
-        /** The last peer-state message handed out for this name. */
-        StateMessage state;
-        /** The length of its encoding as a push-pull entry (-1: not encodable). */
-        int stateSize;
+        /** The last peer-state message made shared for this name, by state. */
+        final StateMessage[] states = new StateMessage[PeerState.values().length];
+        /** The length of each of those messages' encoding as a push-pull entry (-1: not encodable). */
+        final int[] stateSizes = new int[PeerState.values().length];
         /** Peer rows of this name by state, for the last address seen. */
         final Peer[] peers = new Peer[PeerState.values().length];
 
@@ -264,23 +264,29 @@ public final class NodeRegistry {
 
     /** As {@link #recordSize}, for a peer-state message. */
     int stateSize(Entry e, StateMessage s) {
-        return e.state == s ? e.stateSize : PacketCodec.encodedSize(s);
+        int k = s.state().ordinal();
+        return e.states[k] == s ? e.stateSizes[k] : PacketCodec.encodedSize(s);
     }
 
     /** {@code s} itself or the shared message equal to it. */
     StateMessage state(Entry e, StateMessage s) {
-        StateMessage held = e.state;
-        if (held != null && (held == s || held.equals(s))) {
-            return held;
+        int k = s.state().ordinal();
+        StateMessage held = e.states[k];
+        if (held == null || held != s && !held.equals(s)) {
+            held = s.nodeName() == e.name ? s : new StateMessage(e.name, s.state(), s.lamportTime());
+            e.states[k] = held;
+            e.stateSizes[k] = PacketCodec.encodedSize(held);
         }
-        e.state = s.nodeName() == e.name ? s : new StateMessage(e.name, s.state(), s.lamportTime());
-        e.stateSize = PacketCodec.encodedSize(e.state);
-        if (agreedStates[e.index] == null) {
-            agreedStateCount++;
+        // the message handed out last is the agreed one (a node born a viewer, then a participant
+        // again at the time the others hold, gets back the very message they hold)
+        if (agreedStates[e.index] != held) {
+            if (agreedStates[e.index] == null) {
+                agreedStateCount++;
+            }
+            agreedStates[e.index] = held;
+            agreedVersion++;
         }
-        agreedStates[e.index] = e.state;
-        agreedVersion++;
-        return e.state;
+        return held;
     }
 
     /** A new shared record of {@code e}: if alive, the agreed one from now on. */
