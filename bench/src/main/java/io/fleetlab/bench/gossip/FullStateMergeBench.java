@@ -34,6 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * side: {@code byIndex} is the answer as {@code alloy-1} built it (entries with their registry
  * index: held values recognised by identity), {@code byName} the same entries in plain lists (each
  * looked up by name and compared, as before the indices and as a full state decoded from bytes).
+ * {@code agreed} is the same exchange between two nodes whose tables both hold the registry's
+ * agreed state (each heard the other's own peer state, as in a settled fleet): the answer is a view
+ * of that state, recognised as bringing nothing without a pass over its entries.
  * Timers never fire, so only the merge is measured.
  */
 @State(Scope.Thread)
@@ -51,6 +54,9 @@ public class FullStateMergeBench {
     MessageFrame byIndexFrame;
     MessageFrame byNameFrame;
     private final String from = GossipMessages.address(1);
+    Membership agreedReceiver;
+    private TransportHandler agreedInbound;
+    MessageFrame agreedFrame;
 
     /** Keeps the last stream message sent. */
     static final class LastStream implements Transport {
@@ -129,6 +135,55 @@ public class FullStateMergeBench {
         if (receiver.memberCount() != members) {
             throw new IllegalStateException("expected " + members + " members, got " + receiver.memberCount());
         }
+        agreedExchange(fleet);
+    }
+
+    /** Two nodes holding the agreed state: each announces participant and hears the other's announcement. */
+    private void agreedExchange(PushPull fleet) {
+        NodeRegistry registry = new NodeRegistry();
+        FrozenScheduler scheduler = new FrozenScheduler(1_000_000_000L);
+        LastStream receiverAt = new LastStream(GossipMessages.address(0));
+        LastStream senderAt = new LastStream(GossipMessages.address(1));
+        agreedReceiver = new Membership(GossipMessages.name(0), GossipConfig.alloy(), scheduler, receiverAt,
+                new SplittableRandom(1), registry);
+        Membership sender = new Membership(GossipMessages.name(1), GossipConfig.alloy(), scheduler, senderAt,
+                new SplittableRandom(2), registry);
+        // the two nodes' own records and states are as they make them (incarnation 0, their own
+        // announcements), not as the list has them
+        List<io.fleetlab.core.membership.wire.Message.NodeRecord> nodes = new ArrayList<>(fleet.nodes());
+        for (int i = 0; i < 2; i++) {
+            nodes.set(i, new io.fleetlab.core.membership.wire.Message.NodeRecord(GossipMessages.name(i),
+                    GossipMessages.address(i), 0, io.fleetlab.core.membership.wire.NodeStatus.ALIVE));
+        }
+        List<io.fleetlab.core.peer.StateMessage> others = fleet.states().subList(2, fleet.states().size());
+        agreedReceiver.assumeConverged(nodes, others);
+        sender.assumeConverged(nodes, others);
+        agreedReceiver.join(List.of());
+        sender.join(List.of());
+        PacketCodec codec = new PacketCodec(Keyring.none(), new SplittableRandom(4));
+        sender.setState(io.fleetlab.core.peer.PeerState.PARTICIPANT);
+        receiverAt.handler.onPacket(GossipMessages.address(1), codec.packet(List.of(PacketCodec.sized(
+                new io.fleetlab.core.membership.wire.Message.PeerStateUpdate(sender.stateOf(GossipMessages.name(1)))))));
+        agreedReceiver.setState(io.fleetlab.core.peer.PeerState.PARTICIPANT);
+        senderAt.handler.onPacket(GossipMessages.address(0), codec.packet(List.of(PacketCodec.sized(
+                new io.fleetlab.core.membership.wire.Message.PeerStateUpdate(
+                        agreedReceiver.stateOf(GossipMessages.name(0)))))));
+        agreedReceiver.rejoin(List.of(GossipMessages.address(1)));
+        senderAt.handler.onReliable(GossipMessages.address(0), receiverAt.last);
+        agreedFrame = (MessageFrame) senderAt.last;
+        agreedInbound = receiverAt.handler;
+        agreedInbound.onReliable(from, agreedFrame); // settles the join
+        PushPull answer = (PushPull) agreedFrame.message(0);
+        if (((io.fleetlab.core.membership.wire.IndexedEntries<?>) answer.nodes()).agreedVersion() < 0
+                || agreedReceiver.memberCount() != members) {
+            throw new IllegalStateException("the agreed exchange did not agree");
+        }
+    }
+
+    @Benchmark
+    public int agreed() {
+        agreedInbound.onReliable(from, agreedFrame);
+        return agreedReceiver.memberCount();
     }
 
     @Benchmark

@@ -35,5 +35,15 @@ class FullStateMergeBenchTest {
             assertEquals(PeerState.PARTICIPANT, bench.receiver.stateOf(name).state(), name);
             assertEquals(MessageHandlingBench.LAMPORT_TIME, bench.receiver.stateOf(name).lamportTime(), name);
         }
+        // the agreed exchange: a view of the agreed state with every member, merged as bringing nothing
+        PushPull agreed = (PushPull) bench.agreedFrame.message(0);
+        assertEquals(60, agreed.nodes().size());
+        assertEquals(60, agreed.states().size());
+        assertEquals(bench.agreedFrame.toBytes().length, bench.agreedFrame.size());
+        String before = bench.agreedReceiver.peers().toString();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(60, bench.agreed());
+        }
+        assertEquals(before, bench.agreedReceiver.peers().toString());
     }
 }
