@@ -67,6 +67,12 @@ final class MemberTable {
     private int[] generations = new int[0];
     private int generation;
     private int count;
+    /** Rows dead or left: while there are none, a gossip-target pick need not read any row. */
+    private int goneRows;
+    /** Where our own row sat in {@link #order} when last looked for (checked before use). */
+    private int selfPosition = -1;
+    /** The order positions one gossip-target pick drew. */
+    private final IndexList drawnPositions = new IndexList();
     /** The summed length of the rows' encodings as push-pull entries, kept as rows change ... */
     private long rowBytes;
     /** ... and the rows that cannot be encoded (then a full state's size is computed entry by entry). */
@@ -178,6 +184,7 @@ final class MemberTable {
             generations = Arrays.copyOf(generations, n);
         }
         records[i] = share ? registry.record(e, r) : r;
+        countGone(records[i], 1);
         count(e, records[i], 1);
         since[i] = nowNanos;
         generations[i] = ++generation;
@@ -188,6 +195,7 @@ final class MemberTable {
     private void dropRow(int i) {
         NodeRegistry.Entry e = registry.at(i);
         count(e, records[i], -1);
+        countGone(records[i], -1);
         records[i] = null;
         count--;
         registry.release(e);
@@ -196,8 +204,16 @@ final class MemberTable {
     private void set(int i, String memberAddress, long incarnation, NodeStatus status) {
         NodeRegistry.Entry e = registry.at(i);
         count(e, records[i], -1); // before the registry's size of it may be replaced
+        countGone(records[i], -1);
         records[i] = registry.record(e, memberAddress, incarnation, status);
+        countGone(records[i], 1);
         count(e, records[i], 1);
+    }
+
+    private void countGone(NodeRecord r, int sign) {
+        if (r.status().gone()) {
+            goneRows += sign;
+        }
     }
 
     /** Adds ({@code sign} 1) or removes (-1) a row's record in the push-pull size it counts towards. */
@@ -264,6 +280,13 @@ final class MemberTable {
      */
     void randomGossipTargets(int k, RandomGenerator random, IndexList out) {
         int n = order.size();
+        if (goneRows == 0 && out.isEmpty()) {
+            drawGossipPositions(k, n, random);
+            for (int i = 0; i < drawnPositions.size(); i++) {
+                out.add(order.get(drawnPositions.get(i)));
+            }
+            return;
+        }
         long now = scheduler.nowNanos();
         long window = config.gossipToTheDeadTime().toNanos();
         for (int tries = 0; tries < 3 * n && out.size() < k; tries++) {
@@ -275,6 +298,42 @@ final class MemberTable {
             }
             out.add(m);
         }
+    }
+
+    /**
+     * {@link #randomGossipTargets} while no row is dead or left: every member but us is a target,
+     * so a draw is judged by its position alone (ours, or one drawn already) and no row is read
+     * per try. Same draws, same picks, same order; the picked members are read at the end.
+     */
+    private void drawGossipPositions(int k, int n, RandomGenerator random) {
+        int selfAt = selfPosition();
+        IndexList drawn = drawnPositions;
+        drawn.clear();
+        for (int tries = 0; tries < 3 * n && drawn.size() < k; tries++) {
+            int p = random.nextInt(n);
+            if (p == selfAt || drawn.contains(p)) {
+                continue;
+            }
+            drawn.add(p);
+        }
+    }
+
+    /** Our own position in {@link #order}, or -1 when we have no row. */
+    private int selfPosition() {
+        int at = selfPosition;
+        if (self < 0) {
+            return -1;
+        }
+        if (at >= 0 && at < order.size() && order.get(at) == self) {
+            return at;
+        }
+        for (int q = 0; q < order.size(); q++) {
+            if (order.get(q) == self) {
+                selfPosition = q;
+                return q;
+            }
+        }
+        return -1;
     }
 
     /** Adds every member other than us, alive or suspect or dead within the gossip window, to {@code out}. */

@@ -106,6 +106,8 @@ public final class Membership {
     private List<String> seeds = List.of();
     private JoinRun currentJoin;
     private Cancellable gossipTimer;
+    /** The gossip round, made once: it is rescheduled five times a second. */
+    private final Runnable gossipRound = this::gossipTick;
     private Cancellable pushPullTimer;
     private Cancellable rejoinTimer;
 
@@ -243,7 +245,7 @@ public final class Membership {
         // whole interval has passed. Nodes started together tick together. Push-pull is staggered
         // for real (pushPullTrigger waits its stagger, then runs its own timer).
         detector.start(config.probeInterval().toNanos());
-        gossipTimer = scheduler.schedule(gossipIntervalNanos, this::gossipTick);
+        gossipTimer = scheduler.schedule(gossipIntervalNanos, gossipRound);
         if (!config.pushPullInterval().isZero()) {
             pushPullTimer = scheduler.schedule(stagger(config.pushPullInterval().toNanos()), this::pushPullTick);
         }
@@ -704,13 +706,15 @@ public final class Membership {
             targets.clear();
             table.randomGossipTargets(config.gossipNodes(), random, targets);
             int k = targets.size();
-            for (int i = 0; i < k; i++) {
+            // the targets are drawn all the same (memberlist's gossip: kRandomNodes, then
+            // GetBroadcasts per target, returning at the first empty one)
+            for (int i = 0; i < k && outbox.hasNews(); i++) {
                 if (!outbox.sendNews(table.address(targets.get(i)))) {
                     break;
                 }
             }
         } finally {
-            gossipTimer = scheduler.schedule(gossipIntervalNanos, this::gossipTick);
+            gossipTimer = scheduler.schedule(gossipIntervalNanos, gossipRound);
         }
     }
 
