@@ -51,6 +51,12 @@ public final class BroadcastQueue<B> {
     private final ToIntFunction<B> length;
     /** The newest message of each tier (index: times sent), null for an empty tier. */
     private Item<B>[] heads = newTiers(4);
+    /**
+     * A lower bound of the lengths in each tier: the least length linked into it since it was
+     * last empty. Once the bytes left are below it (plus the overhead) nothing more of that tier
+     * fits, so a take stops looking there instead of passing over every message that is too long.
+     */
+    private int[] shortest = new int[4];
     private final Map<String, Item<B>> liveness = new HashMap<>();
     private final Map<String, Item<B>> peerState = new HashMap<>();
     /** The messages one take picked, in the order it met them. */
@@ -90,6 +96,9 @@ public final class BroadcastQueue<B> {
             for (Item<B> item = heads[tier]; item != null; item = item.older) {
                 if (count >= maxCount || budget - used < perMessageOverhead + 1) {
                     break walk;
+                }
+                if (budget - used < perMessageOverhead + shortest[tier]) {
+                    continue walk; // nothing left in this tier fits: the walk would pick none of it
                 }
                 int cost = item.length + perMessageOverhead;
                 if (used + cost <= budget) {
@@ -162,7 +171,9 @@ public final class BroadcastQueue<B> {
     private void linkAfter(int tier, Item<B> after, Item<B> item) {
         if (tier >= heads.length) {
             heads = Arrays.copyOf(heads, Math.max(tier + 1, heads.length * 2));
+            shortest = Arrays.copyOf(shortest, heads.length);
         }
+        shortest[tier] = heads[tier] == null ? item.length : Math.min(shortest[tier], item.length);
         item.transmits = tier;
         item.newer = after;
         item.older = after == null ? heads[tier] : after.older;
