@@ -121,6 +121,20 @@ final class MemberTable {
         return i < records.length && records[i] != null ? i : -1;
     }
 
+    /**
+     * As {@link #indexOf(String)}, trying {@code hint} first (a sender's row, -1 for none): a row
+     * whose record names the very string {@code member} is that member's, without a lookup.
+     */
+    private int indexOf(String member, int hint) {
+        if (hint >= 0 && hint < records.length) {
+            NodeRecord r = records[hint];
+            if (r != null && r.name() == member) {
+                return hint;
+            }
+        }
+        return indexOf(member);
+    }
+
     /** Whether row {@code i} exists. */
     boolean has(int i) {
         return i >= 0 && i < records.length && records[i] != null;
@@ -269,7 +283,7 @@ final class MemberTable {
         set(self, address, inc, NodeStatus.LEFT);
         since[self] = scheduler.nowNanos();
         Dead d = new Dead(inc, name, name);
-        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(d));
+        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(d, self));
         return d;
     }
 
@@ -556,10 +570,15 @@ final class MemberTable {
 
     /** Memberlist's {@code aliveNode}. */
     void alive(Alive a, boolean bootstrap) {
+        alive(a, bootstrap, -1);
+    }
+
+    /** As {@link #alive(Alive, boolean)}; {@code hint} is the sender's row of the member, or -1 ({@link #indexOf(String, int)}). */
+    void alive(Alive a, boolean bootstrap, int hint) {
         if (leaving && !bootstrap && a.node().equals(name)) {
             return;
         }
-        int m = indexOf(a.node());
+        int m = indexOf(a.node(), hint);
         boolean isNew = m < 0;
         if (isNew && !bootstrap) {
             Tombstones.Tombstone t = tombstones.get(a.node(), scheduler.nowNanos());
@@ -606,7 +625,7 @@ final class MemberTable {
         // memberlist state.go aliveNode: everyone's alive is re-broadcast, and so is our own at
         // bootstrap, so a joiner gossips its own alive message (memberlist's setAlive on Create).
         if (!isSelf || bootstrap) {
-            broadcasts.add(Topic.LIVENESS, a.node(), PacketCodec.sized(a));
+            broadcasts.add(Topic.LIVENESS, a.node(), PacketCodec.sized(a, m));
         }
         long now = scheduler.nowNanos();
         set(m, a.address(), a.incarnation(), NodeStatus.ALIVE);
@@ -626,14 +645,19 @@ final class MemberTable {
 
     /** Memberlist's {@code suspectNode}: a new suspicion starts a timer, a repeated one confirms it. */
     void suspect(Suspect s) {
-        int m = indexOf(s.node());
+        suspect(s, -1);
+    }
+
+    /** As {@link #suspect(Suspect)}; {@code hint} as for {@link #alive(Alive, boolean, int)}. */
+    void suspect(Suspect s, int hint) {
+        int m = indexOf(s.node(), hint);
         if (m < 0 || tooFarAhead(s.incarnation(), incarnation(m))) {
             return;
         }
         Suspicion running = suspicions.get(m);
         if (running != null) {
             if (running.confirm(s.from())) {
-                broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s));
+                broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s, m));
             }
             return;
         }
@@ -644,7 +668,7 @@ final class MemberTable {
             refute(s.incarnation());
             return;
         }
-        broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s));
+        broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s, m));
         set(m, address(m), s.incarnation(), NodeStatus.SUSPECT);
         long changedAt = scheduler.nowNanos();
         since[m] = changedAt;
@@ -670,7 +694,12 @@ final class MemberTable {
 
     /** Memberlist's {@code deadNode}; a death announced by the node itself means it left. */
     void dead(Dead d) {
-        int m = indexOf(d.node());
+        dead(d, -1);
+    }
+
+    /** As {@link #dead(Dead)}; {@code hint} as for {@link #alive(Alive, boolean, int)}. */
+    void dead(Dead d, int hint) {
+        int m = indexOf(d.node(), hint);
         if (m < 0 || d.incarnation() < incarnation(m) || tooFarAhead(d.incarnation(), incarnation(m))) {
             return;
         }
@@ -684,7 +713,7 @@ final class MemberTable {
             }
             return;
         }
-        broadcasts.add(Topic.LIVENESS, d.node(), PacketCodec.sized(d));
+        broadcasts.add(Topic.LIVENESS, d.node(), PacketCodec.sized(d, m));
         set(m, address(m), d.incarnation(), d.isLeave() ? NodeStatus.LEFT : NodeStatus.DEAD);
         long now = scheduler.nowNanos();
         since[m] = now;
@@ -739,7 +768,7 @@ final class MemberTable {
         long inc = highest == Long.MAX_VALUE ? highest : highest + 1;
         set(self, address(self), inc, status(self));
         awareness.apply(1);
-        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(new Alive(inc, name, address)));
+        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(new Alive(inc, name, address), self));
     }
 
     private void clearSuspicion(int m) {

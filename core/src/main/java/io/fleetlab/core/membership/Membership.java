@@ -630,7 +630,7 @@ public final class Membership {
             if (m instanceof PushPull) {
                 reject(RejectReason.UNEXPECTED, from, "push-pull in a datagram");
             } else {
-                dispatch(m, from);
+                dispatch(m, from, frame.row(i));
             }
         }
     }
@@ -668,6 +668,11 @@ public final class Membership {
     }
 
     private void dispatch(Message m, String from) {
+        dispatch(m, from, -1);
+    }
+
+    /** As {@link #dispatch(Message, String)}; {@code row} is the sender's row of the member news is about, or -1. */
+    private void dispatch(Message m, String from, int row) {
         try {
             if (m instanceof Ping p) {
                 detector.onPing(p, this::reject);
@@ -678,11 +683,11 @@ public final class Membership {
             } else if (m instanceof Nack n) {
                 detector.onNack(n);
             } else if (m instanceof Alive a) {
-                table.alive(a, false);
+                table.alive(a, false, row);
             } else if (m instanceof Suspect s) {
-                table.suspect(s);
+                table.suspect(s, row);
             } else if (m instanceof Dead d) {
-                table.dead(d);
+                table.dead(d, row);
             } else if (m instanceof PeerStateUpdate u) {
                 states.merge(u.state());
             } else if (m instanceof PushPull p) {
