@@ -102,6 +102,40 @@ public class BroadcastQueueBench {
         return tiersUnbounded.take(BUDGET, PacketCodec.COMPOUND_PER_MESSAGE, 255, RETRANSMIT_LIMIT, out);
     }
 
+    /**
+     * A burst: news about every one of {@code queued} nodes at once (as a node meets a fleet
+     * while it joins), then packets until all of it has been sent the retransmit limit times.
+     * Per operation: the whole burst.
+     */
+    @Benchmark
+    public int burstTiers() {
+        BroadcastQueue<byte[]> q = new BroadcastQueue<>(b -> b.length);
+        for (int i = 0; i < nodes.length; i++) {
+            q.add(Topic.LIVENESS, nodes[i], bodies[i & (BODIES - 1)]);
+        }
+        int used = 0;
+        while (q.size() > 0) {
+            out.clear();
+            used += q.take(BUDGET, PacketCodec.COMPOUND_PER_MESSAGE, 255, RETRANSMIT_LIMIT, out);
+        }
+        return used;
+    }
+
+    /** {@link #burstTiers} on the tiers as they were ({@link UnboundedTierBroadcastQueue}). */
+    @Benchmark
+    public int burstUnbounded() {
+        UnboundedTierBroadcastQueue<byte[]> q = new UnboundedTierBroadcastQueue<>(b -> b.length);
+        for (int i = 0; i < nodes.length; i++) {
+            q.add(Topic.LIVENESS, nodes[i], bodies[i & (BODIES - 1)]);
+        }
+        int used = 0;
+        while (q.size() > 0) {
+            out.clear();
+            used += q.take(BUDGET, PacketCodec.COMPOUND_PER_MESSAGE, 255, RETRANSMIT_LIMIT, out);
+        }
+        return used;
+    }
+
     private String nextNode() {
         String n = nodes[nextNode];
         nextNode = nextNode + 1 == nodes.length ? 0 : nextNode + 1;

@@ -9,9 +9,10 @@ import java.util.function.ToIntFunction;
 
 /**
  * Core's {@link io.fleetlab.core.membership.swim.BroadcastQueue} as it was before a take knew a
- * lower bound of each tier's lengths: once the packet is nearly full it passes over every queued
- * message that does not fit. Kept as the baseline of {@link BroadcastQueueBench}; same order and
- * limits.
+ * lower bound of each tier's lengths and each tier's oldest message: once the packet is nearly
+ * full it passes over every queued message that does not fit, and a sent message older than all of
+ * the next tier walks that whole tier to its end. Kept as the baseline of
+ * {@link BroadcastQueueBench}; same order and limits.
  *
  * @param <B> a queued message
  */

@@ -102,6 +102,9 @@ class BroadcastQueueOrderTest {
         }
         assertEquals(twin.treeWalk.size(), bench.tiers.size());
         assertEquals(triplet.tiersUnbounded.size(), bench.tiers.size());
+        int burst = bench.burstTiers();
+        assertEquals(triplet.burstUnbounded(), burst, "a burst sends the same bytes");
+        assertTrue(burst > 100 * 30 * 4, "every message of the burst is sent the retransmit limit times: " + burst);
         assertTrue(bench.tiers.size() > 50, "the queue stays long: " + bench.tiers.size());
     }
 }
