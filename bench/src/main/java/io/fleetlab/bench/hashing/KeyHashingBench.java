@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-opens=java.base/java.lang=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class KeyHashingBench {
@@ -36,7 +36,16 @@ public class KeyHashingBench {
     /** URL-shaped string keys. */
     @State(Scope.Thread)
     public static class Strings {
+        /**
+         * {@code together}: the URLs copied one after another as a collection would leave them
+         * (the layout a long-running process has); {@code scattered}: as generated, among the
+         * garbage of building them. {@code stringXxh64Only}'s byte arrays are laid out together.
+         */
+        @Param({"together", "scattered"})
+        String layout;
+
         final KeyHasher hasher = new KeyHasher();
+        final KeyHasher copying = KeyHasher.copyingChars();
         final LowBytesKeyHasher lowBytes = new LowBytesKeyHasher();
         final CharwiseXxh64 charwise = new CharwiseXxh64();
         String[] urls;
@@ -47,6 +56,12 @@ public class KeyHashingBench {
         @Setup
         public void generate() {
             urls = Targets.urls(TARGETS);
+            if (layout.equals("together")) {
+                urls = Targets.laidOutTogether(urls);
+            }
+            if (!hasher.hashesInPlace()) {
+                throw new IllegalStateException("run with --add-opens java.base/java.lang=ALL-UNNAMED");
+            }
             builders = new StringBuilder[TARGETS];
             encoded = new byte[TARGETS][];
             for (int i = 0; i < TARGETS; i++) {
@@ -87,6 +102,12 @@ public class KeyHashingBench {
     @Benchmark
     public long stringKeyHasher(Strings s) {
         return s.hasher.string(s.nextUrl());
+    }
+
+    /** {@code KeyHasher.string} as it runs where the JDK's string bytes cannot be read: it copies the chars first. */
+    @Benchmark
+    public long stringKeyHasherCopying(Strings s) {
+        return s.copying.string(s.nextUrl());
     }
 
     /** XXH64 of the same URLs already encoded: the floor under any way of getting a string's bytes. */

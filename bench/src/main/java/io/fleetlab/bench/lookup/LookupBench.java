@@ -32,7 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-opens=java.base/java.lang=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class LookupBench {
@@ -49,6 +49,10 @@ public class LookupBench {
     @Param("512")
     int tokensPerNode;
 
+    /** As in {@code KeyHashingBench}: the URLs laid out {@code together} as a collection leaves them, or {@code scattered}. */
+    @Param({"together", "scattered"})
+    String layout;
+
     private final KeyHasher hasher = new KeyHasher();
     private String[] urls;
     private long[] keys;
@@ -58,6 +62,9 @@ public class LookupBench {
     @Setup
     public void build() {
         urls = Targets.urls(TARGETS);
+        if (layout.equals("together")) {
+            urls = Targets.laidOutTogether(urls);
+        }
         keys = Targets.urlKeys(TARGETS);
         sharder = algorithm.create(tokensPerNode);
         sharder.setPeers(Fleets.statefulSet(nodes));

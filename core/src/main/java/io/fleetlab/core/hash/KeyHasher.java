@@ -9,15 +9,51 @@ import java.util.Map;
  * before. Not thread-safe; keep one per thread.
  */
 public final class KeyHasher {
+    /** Read-only and the same for every hasher: whether strings' own bytes can be read. */
+    private static final Latin1Strings IN_PLACE = Latin1Strings.open();
+
     private final Utf8Buffer buffer = new Utf8Buffer();
+    private final Latin1Strings strings;
     private String[] names = new String[16];
+
+    /** A hasher that hashes an all-ASCII string in place when the JDK lets it (see {@link #hashesInPlace()}). */
+    public KeyHasher() {
+        this(IN_PLACE);
+    }
+
+    /**
+     * A hasher that always copies a string's chars before hashing them, as one does where the
+     * JDK's string bytes cannot be read: for comparisons; the hash is the same.
+     */
+    public static KeyHasher copyingChars() {
+        return new KeyHasher(Latin1Strings.copying());
+    }
+
+    KeyHasher(Latin1Strings strings) {
+        this.strings = strings;
+    }
+
+    /**
+     * Whether all-ASCII strings are hashed straight from the bytes the JDK keeps for them (needs
+     * {@code java.base/java.lang} opened to this code, as the application's manifest does);
+     * otherwise they are copied first. The hash is the same either way.
+     */
+    public boolean hashesInPlace() {
+        return strings.reads();
+    }
 
     /**
      * Same as {@link TargetKeys#ofString(String)}, without allocating. An all-ASCII {@code String}
-     * (the usual URL) is copied in one branch-free pass; anything else goes through the full
-     * UTF-8 encoder.
+     * (the usual URL) is hashed from its own bytes when they can be read, else copied in one
+     * branch-free pass; anything else goes through the full UTF-8 encoder.
      */
     public long string(CharSequence s) {
+        if (s instanceof String str) {
+            byte[] ascii = strings.asciiBytes(str);
+            if (ascii != null) {
+                return Xxh64.hash(ascii, 0, ascii.length);
+            }
+        }
         buffer.clear();
         if (!(s instanceof String str) || !buffer.putAscii(str)) {
             buffer.putUtf8(s);

@@ -77,6 +77,10 @@ final class MemberTable {
     private long rowBytes;
     /** ... and the rows that cannot be encoded (then a full state's size is computed entry by entry). */
     private int unencodableRows;
+    /** The registry's agreed version at which {@link #holdsAgreed} was last answered (-1: a row changed since) ... */
+    private long agreedCheckedAt = -1;
+    /** ... and its answer then. */
+    private boolean agreed;
     /** The running suspicion timers, by index (few at a time). */
     private final Map<Integer, Suspicion> suspicions = new HashMap<>();
     /** Members in probe order; shuffled at every wrap-around. */
@@ -199,6 +203,7 @@ final class MemberTable {
         }
         records[i] = share ? registry.record(e, r) : r;
         countGone(records[i], 1);
+        agreedCheckedAt = -1;
         count(e, records[i], 1);
         since[i] = nowNanos;
         generations[i] = ++generation;
@@ -211,6 +216,7 @@ final class MemberTable {
         count(e, records[i], -1);
         countGone(records[i], -1);
         records[i] = null;
+        agreedCheckedAt = -1;
         count--;
         registry.release(e);
     }
@@ -221,6 +227,7 @@ final class MemberTable {
         countGone(records[i], -1);
         records[i] = registry.record(e, memberAddress, incarnation, status);
         countGone(records[i], 1);
+        agreedCheckedAt = -1;
         count(e, records[i], 1);
     }
 
@@ -228,6 +235,23 @@ final class MemberTable {
         if (r.status().gone()) {
             goneRows += sign;
         }
+    }
+
+    /**
+     * Whether every row holds its member's agreed record ({@link NodeRegistry}: the last alive
+     * record shared) and there is a row for every agreed record. Two tables that both do at one
+     * registry version hold the same records, all alive: merging either's full state into the
+     * other changes nothing (each entry is held as it is: {@link #merge(NodeRecord, int)}'s
+     * first case, or, for our own row, {@link #alive}'s no-op for the incarnation and address we
+     * hold). Answered from a pass over the rows once per registry version and row change.
+     */
+    boolean holdsAgreed() {
+        long v = registry.agreedVersion();
+        if (agreedCheckedAt != v) {
+            agreed = registry.agreedRecords(records, count);
+            agreedCheckedAt = v;
+        }
+        return agreed;
     }
 
     /** Adds ({@code sign} 1) or removes (-1) a row's record in the push-pull size it counts towards. */
@@ -483,6 +507,11 @@ final class MemberTable {
      * each row's registry index and the entries' summed encoded length (every row is in the order).
      */
     IndexedEntries<NodeRecord> records() {
+        return records(-1);
+    }
+
+    /** As {@link #records()}, marked as the registry's agreed records at {@code agreedVersion} (-1: not). */
+    IndexedEntries<NodeRecord> records(long agreedVersion) {
         int n = order.size();
         NodeRecord[] out = new NodeRecord[n];
         int[] rows = new int[n];
@@ -491,7 +520,7 @@ final class MemberTable {
             rows[k] = i;
             out[k] = records[i];
         }
-        return IndexedEntries.of(out, rows, registry, unencodableRows > 0 ? -1 : rowBytes);
+        return IndexedEntries.of(out, rows, registry, unencodableRows > 0 ? -1 : rowBytes, agreedVersion);
     }
 
     /** Whether any reaped member's tombstone is kept (none: no push-pull entry can contradict one). */

@@ -105,6 +105,8 @@ public final class Membership {
     private boolean leaving;
     private List<String> seeds = List.of();
     private JoinRun currentJoin;
+    /** Full states received that were the agreed state we held (merged without a pass; for tests). */
+    private long fullStatesBringingNothing;
     private Cancellable gossipTimer;
     /** The gossip round, made once: it is rescheduled five times a second. */
     private final Runnable gossipRound = this::gossipTick;
@@ -740,16 +742,40 @@ public final class Membership {
     }
 
     private PushPull fullState(boolean join, boolean reply) {
-        return new PushPull(join, reply, name, address, table.records(), states.all());
+        long agreed = holdsAgreed() ? registry.agreedVersion() : -1;
+        return new PushPull(join, reply, name, address, table.records(agreed), states.all(agreed));
+    }
+
+    /** Whether our member table and peer states are exactly the registry's agreed state (see {@link NodeRegistry}). */
+    long fullStatesBringingNothing() {
+        return fullStatesBringingNothing;
+    }
+
+    private boolean holdsAgreed() {
+        return table.holdsAgreed() && states.holdsAgreed();
+    }
+
+    /**
+     * Whether {@code p} brings us nothing: its lists are the agreed state of our registry at its
+     * current version, and so are our tables (then they hold the same entries, all alive).
+     */
+    private boolean bringsNothing(PushPull p) {
+        return agreedNow(p.nodes()) && agreedNow(p.states()) && holdsAgreed();
+    }
+
+    private boolean agreedNow(List<?> entries) {
+        return entries instanceof IndexedEntries<?> e && e.indexSpace() == registry && e.agreedVersion() >= 0
+                && e.agreedVersion() == registry.agreedVersion();
     }
 
     /**
      * Our full state, plus the tombstone of every member the sender holds alive at an incarnation
      * we buried: so that member (or the sender, which gossips the news on) learns it must refute.
      */
-    private PushPull reply(PushPull p) {
+    private PushPull reply(PushPull p, boolean bringsNothing) {
         List<NodeRecord> extra = null;
-        List<NodeRecord> theirs = table.anyTombstones() ? p.nodes() : List.of();
+        // entries we all hold (bringsNothing) contradict no tombstone: we hold no row of a buried name
+        List<NodeRecord> theirs = table.anyTombstones() && !bringsNothing ? p.nodes() : List.of();
         for (NodeRecord r : theirs) {
             NodeRecord buried = table.tombstoneContradicting(r);
             if (buried != null) {
@@ -775,9 +801,23 @@ public final class Membership {
                     + ", not at the host it came from");
             return;
         }
+        boolean nothingNew = bringsNothing(p);
         if (!p.reply()) {
-            outbox.sendReliable(p.senderAddress(), reply(p), null);
+            outbox.sendReliable(p.senderAddress(), reply(p, nothingNew), null);
         }
+        if (nothingNew) {
+            // every merge below would find its entry held as it is; only our own message's time is observed
+            fullStatesBringingNothing++;
+            states.observeOwnHeld();
+        } else {
+            mergeFullState(p);
+        }
+        if (p.reply() && p.join() && currentJoin != null) {
+            currentJoin.settle(currentJoin.index, true);
+        }
+    }
+
+    private void mergeFullState(PushPull p) {
         // A full state from a node sharing our registry lists each entry's index in it: the entries
         // we already hold are recognised by identity at that index, without hashing their names.
         List<NodeRecord> nodes = p.nodes();
@@ -799,9 +839,6 @@ public final class Membership {
             for (StateMessage s : held) {
                 states.merge(s);
             }
-        }
-        if (p.reply() && p.join() && currentJoin != null) {
-            currentJoin.settle(currentJoin.index, true);
         }
     }
 

@@ -37,6 +37,17 @@ public final class NodeRegistry {
     private final Object[] resolvedLists = new Object[2];
     private final Entry[][] resolvedEntries = new Entry[2][];
     private int nextResolvedSlot;
+    /**
+     * The agreed state: per index the entry's last alive record and last peer-state message (null
+     * where none), how many of each there are, and a count of their changes. A table holding
+     * exactly these values, no more and no fewer, holds what every other such table holds; two
+     * full states that both do at one version bring each other nothing ({@link MemberTable#holdsAgreed}).
+     */
+    private NodeRecord[] agreedRecords = new NodeRecord[16];
+    private StateMessage[] agreedStates = new StateMessage[16];
+    private int agreedRecordCount;
+    private int agreedStateCount;
+    private long agreedVersion;
 
     /** What the registry holds about one name while a table holds it. */
     static final class Entry {
@@ -48,10 +59,10 @@ public final class NodeRegistry {
         final NodeRecord[] records = new NodeRecord[NodeStatus.values().length];
         /** The length of each of those records' encoding as a push-pull entry (-1: not encodable). */
         final int[] recordSizes = new int[NodeStatus.values().length];
-        /** The last peer-state message handed out for this name. */
-        StateMessage state;
-        /** The length of its encoding as a push-pull entry (-1: not encodable). */
-        int stateSize;
+        /** The last peer-state message made shared for this name, by state. */
+        final StateMessage[] states = new StateMessage[PeerState.values().length];
+        /** The length of each of those messages' encoding as a push-pull entry (-1: not encodable). */
+        final int[] stateSizes = new int[PeerState.values().length];
         /** Peer rows of this name by state, for the last address seen. */
         final Peer[] peers = new Peer[PeerState.values().length];
 
@@ -150,6 +161,8 @@ public final class NodeRegistry {
                 index = used++;
                 if (index == byIndex.length) {
                     byIndex = Arrays.copyOf(byIndex, index + (index >> 1));
+                    agreedRecords = Arrays.copyOf(agreedRecords, byIndex.length);
+                    agreedStates = Arrays.copyOf(agreedStates, byIndex.length);
                 }
             }
             e = new Entry(name, index);
@@ -174,6 +187,15 @@ public final class NodeRegistry {
         }
         byName.remove(e.name);
         byIndex[e.index] = null;
+        if (agreedRecords[e.index] != null) {
+            agreedRecords[e.index] = null;
+            agreedRecordCount--;
+        }
+        if (agreedStates[e.index] != null) {
+            agreedStates[e.index] = null;
+            agreedStateCount--;
+        }
+        agreedVersion++;
         int at = sortedSearch(e.name);
         System.arraycopy(sorted, at + 1, sorted, at, sortedSize - at - 1);
         sorted[--sortedSize] = null;
@@ -210,6 +232,7 @@ public final class NodeRegistry {
         r = new NodeRecord(e.name, address, incarnation, status);
         e.records[status.ordinal()] = r;
         e.recordSizes[status.ordinal()] = PacketCodec.encodedSize(r);
+        agreeOn(e, r);
         return r;
     }
 
@@ -226,6 +249,7 @@ public final class NodeRegistry {
         // the entry's name instance, so every table shares one string
         e.records[s] = r.name() == e.name ? r : new NodeRecord(e.name, r.address(), r.incarnation(), r.status());
         e.recordSizes[s] = PacketCodec.encodedSize(e.records[s]);
+        agreeOn(e, e.records[s]);
         return e.records[s];
     }
 
@@ -240,18 +264,81 @@ public final class NodeRegistry {
 
     /** As {@link #recordSize}, for a peer-state message. */
     int stateSize(Entry e, StateMessage s) {
-        return e.state == s ? e.stateSize : PacketCodec.encodedSize(s);
+        int k = s.state().ordinal();
+        return e.states[k] == s ? e.stateSizes[k] : PacketCodec.encodedSize(s);
     }
 
     /** {@code s} itself or the shared message equal to it. */
     StateMessage state(Entry e, StateMessage s) {
-        StateMessage held = e.state;
-        if (held != null && (held == s || held.equals(s))) {
-            return held;
+        int k = s.state().ordinal();
+        StateMessage held = e.states[k];
+        if (held == null || held != s && !held.equals(s)) {
+            held = s.nodeName() == e.name ? s : new StateMessage(e.name, s.state(), s.lamportTime());
+            e.states[k] = held;
+            e.stateSizes[k] = PacketCodec.encodedSize(held);
         }
-        e.state = s.nodeName() == e.name ? s : new StateMessage(e.name, s.state(), s.lamportTime());
-        e.stateSize = PacketCodec.encodedSize(e.state);
-        return e.state;
+        // the message handed out last is the agreed one (a node born a viewer, then a participant
+        // again at the time the others hold, gets back the very message they hold)
+        if (agreedStates[e.index] != held) {
+            if (agreedStates[e.index] == null) {
+                agreedStateCount++;
+            }
+            agreedStates[e.index] = held;
+            agreedVersion++;
+        }
+        return held;
+    }
+
+    /** A new shared record of {@code e}: if alive, the agreed one from now on. */
+    private void agreeOn(Entry e, NodeRecord r) {
+        if (r.status() != NodeStatus.ALIVE) {
+            return;
+        }
+        if (agreedRecords[e.index] == null) {
+            agreedRecordCount++;
+        }
+        agreedRecords[e.index] = r;
+        agreedVersion++;
+    }
+
+    /** Counts the changes of the agreed state: at one version, one agreed state. */
+    long agreedVersion() {
+        return agreedVersion;
+    }
+
+    /**
+     * Whether {@code records} (by registry index, null where there is no row; {@code rows} of them
+     * not null) are exactly the agreed records: each one agreed, and as many as are agreed.
+     */
+    boolean agreedRecords(NodeRecord[] records, int rows) {
+        if (rows != agreedRecordCount) {
+            return false;
+        }
+        NodeRecord[] agreed = agreedRecords;
+        int n = Math.min(records.length, used);
+        for (int i = 0; i < n; i++) {
+            NodeRecord r = records[i];
+            if (r != null && r != agreed[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As {@link #agreedRecords}, for held peer-state messages. */
+    boolean agreedStates(StateMessage[] states, int held) {
+        if (held != agreedStateCount) {
+            return false;
+        }
+        StateMessage[] agreed = agreedStates;
+        int n = Math.min(states.length, used);
+        for (int i = 0; i < n; i++) {
+            StateMessage s = states[i];
+            if (s != null && s != agreed[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The shared peer row of {@code e} at {@code address} in {@code state} (not the local node). */

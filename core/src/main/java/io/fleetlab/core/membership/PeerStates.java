@@ -39,6 +39,10 @@ final class PeerStates {
     private long heldBytes;
     /** ... and the held messages that cannot be encoded (then a full state's size is computed entry by entry). */
     private int unencodable;
+    /** The registry's agreed version at which {@link #holdsAgreed} was last answered (-1: a held message changed since) ... */
+    private long agreedCheckedAt = -1;
+    /** ... and its answer then. */
+    private boolean agreed;
     private StateMessage own;
     /** Our own registry index (held for the life of this table). */
     private final int ownIndex;
@@ -87,6 +91,11 @@ final class PeerStates {
 
     /** Every held message, as sent in a push-pull, with its registry index and the summed encoded length. */
     IndexedEntries<StateMessage> all() {
+        return all(-1);
+    }
+
+    /** As {@link #all()}, marked as the registry's agreed messages at {@code agreedVersion} (-1: not). */
+    IndexedEntries<StateMessage> all(long agreedVersion) {
         int n = order.size();
         StateMessage[] out = new StateMessage[n];
         int[] rows = new int[n];
@@ -94,7 +103,7 @@ final class PeerStates {
         for (int k = 0; k < n; k++) {
             out[k] = held[rows[k]];
         }
-        return IndexedEntries.of(out, rows, registry, unencodable > 0 ? -1 : heldBytes);
+        return IndexedEntries.of(out, rows, registry, unencodable > 0 ? -1 : heldBytes, agreedVersion);
     }
 
     void forget(String member) {
@@ -105,6 +114,7 @@ final class PeerStates {
         order.remove(e.index, e.name);
         count(e, held[e.index], -1);
         held[e.index] = null;
+        agreedCheckedAt = -1;
         registry.release(e);
     }
 
@@ -155,6 +165,29 @@ final class PeerStates {
         merge(s);
     }
 
+    /**
+     * Whether every held message is its node's agreed one ({@link NodeRegistry}: the last one
+     * shared) and one is held for every agreed message. Two peer-state tables that both do at one
+     * registry version hold the same messages: merging either's full state into the other changes
+     * nothing but the clock, which observes our own message's time ({@link #observeOwnHeld}).
+     */
+    boolean holdsAgreed() {
+        long v = registry.agreedVersion();
+        if (agreedCheckedAt != v) {
+            agreed = registry.agreedStates(held, order.size());
+            agreedCheckedAt = v;
+        }
+        return agreed;
+    }
+
+    /**
+     * What merging a full state that holds exactly what we hold does: every entry but our own is
+     * held as it is; our own message is observed by the clock and, being the one we hold, not restated.
+     */
+    void observeOwnHeld() {
+        clock.observe(held[ownIndex].lamportTime());
+    }
+
     /** Keeps {@code s} only if it is newer than the message held for its node. */
     void merge(StateMessage s) {
         clock.observe(s.lamportTime());
@@ -201,6 +234,7 @@ final class PeerStates {
     private void replace(NodeRegistry.Entry e, StateMessage s) {
         count(e, held[e.index], -1); // before the registry's size of it may be replaced
         held[e.index] = registry.state(e, s);
+        agreedCheckedAt = -1;
         count(e, held[e.index], 1);
     }
 
@@ -213,6 +247,7 @@ final class PeerStates {
             order.ensure(n);
         }
         held[i] = registry.state(e, s);
+        agreedCheckedAt = -1;
         count(e, held[i], 1);
         order.add(i, e.name);
     }

@@ -20,12 +20,14 @@ public final class IndexedEntries<T> extends AbstractList<T> implements RandomAc
     private final int[] indices;
     private final Object indexSpace;
     private final long encodedBytes;
+    private final long agreedVersion;
 
-    private IndexedEntries(Object[] entries, int[] indices, Object indexSpace, long encodedBytes) {
+    private IndexedEntries(Object[] entries, int[] indices, Object indexSpace, long encodedBytes, long agreedVersion) {
         this.entries = entries;
         this.indices = indices;
         this.indexSpace = indexSpace;
         this.encodedBytes = encodedBytes;
+        this.agreedVersion = agreedVersion;
     }
 
     /**
@@ -37,6 +39,16 @@ public final class IndexedEntries<T> extends AbstractList<T> implements RandomAc
      *                     when unknown (then it is computed, refusing what encoding refuses)
      */
     public static <T> IndexedEntries<T> of(T[] entries, int[] indices, Object indexSpace, long encodedBytes) {
+        return of(entries, indices, indexSpace, encodedBytes, -1);
+    }
+
+    /**
+     * As {@link #of(Object[], int[], Object, long)}, for entries that are exactly what the index
+     * space calls agreed at {@code agreedVersion} (-1: not known to be), so that a receiver holding
+     * the same agreed state at the same version can tell at once that they bring it nothing.
+     */
+    public static <T> IndexedEntries<T> of(T[] entries, int[] indices, Object indexSpace, long encodedBytes,
+            long agreedVersion) {
         if (indices.length != entries.length) {
             throw new IllegalArgumentException(entries.length + " entries but " + indices.length + " indices");
         }
@@ -44,7 +56,7 @@ public final class IndexedEntries<T> extends AbstractList<T> implements RandomAc
             Objects.requireNonNull(e, "entry"); // as List.copyOf refuses
         }
         return new IndexedEntries<>(entries, indices, Objects.requireNonNull(indexSpace, "indexSpace"),
-                encodedBytes < 0 ? -1 : encodedBytes);
+                encodedBytes < 0 ? -1 : encodedBytes, agreedVersion < 0 ? -1 : agreedVersion);
     }
 
     @Override
@@ -66,6 +78,11 @@ public final class IndexedEntries<T> extends AbstractList<T> implements RandomAc
     /** What {@link #index} refers to; a receiver uses the indices only when it shares this space. */
     public Object indexSpace() {
         return indexSpace;
+    }
+
+    /** The version of the index space's agreed state these entries are exactly, or -1 when not known to be. */
+    public long agreedVersion() {
+        return agreedVersion;
     }
 
     /** The summed length of the entries' encodings, or -1 when not known. */
