@@ -110,6 +110,8 @@ public final class Membership {
     private Cancellable gossipTimer;
     /** The gossip round, made once: it is rescheduled five times a second. */
     private final Runnable gossipRound = this::gossipTick;
+    /** Where a ping for someone else is refused, made once rather than per ping. */
+    private final FailureDetector.RejectSink pingRejects = this::reject;
     private Cancellable pushPullTimer;
     private Cancellable rejoinTimer;
 
@@ -677,7 +679,7 @@ public final class Membership {
     private void dispatch(Message m, String from, int row) {
         try {
             if (m instanceof Ping p) {
-                detector.onPing(p, this::reject);
+                detector.onPing(p, pingRejects);
             } else if (m instanceof IndirectPing p) {
                 detector.onIndirectPing(p);
             } else if (m instanceof Ack a) {
