@@ -18,9 +18,10 @@ import java.util.List;
  */
 public interface OwnershipStrategy {
     /**
-     * The targets {@code localName} owns under {@code peers} on {@code op}'s ring, as a new set
+     * The targets {@code localName} owns under {@code peers} on {@code op}'s ring, as a set
      * indexed like {@code targets}: target {@code i} is owned when the node is its primary owner,
-     * or when its lookup fails (fail open).
+     * or when its lookup fails (fail open). The answer is {@code previous} itself when nothing
+     * changed, else a new set; no one modifies a set once it was answered.
      *
      * @param previous what this strategy answered on its previous call for the same {@code targets}
      *                 and the same node, or null when there was none (or the targets changed since);

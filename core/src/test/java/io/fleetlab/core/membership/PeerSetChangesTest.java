@@ -73,4 +73,61 @@ class PeerSetChangesTest {
             }
         }
     }
+
+    /**
+     * {@link Membership#peers()} patches the last view with the entries of the members changed
+     * since: read after every event, every delivery and at random moments of a seeded story, it
+     * is always the view built afresh from the tables.
+     */
+    @Test
+    void thePatchedViewIsAlwaysTheViewBuiltAfresh() {
+        for (long seed = 11; seed <= 16; seed++) {
+            SimCluster c = new SimCluster(seed, GossipConfig.lan().withNotifyInterval(Duration.ZERO));
+            if (seed % 2 == 0) {
+                c.sharing(new NodeRegistry()); // as a simulator's nodes share names and rows
+            }
+            c.network.setLoss(0.05);
+            SplittableRandom r = new SplittableRandom(seed);
+            int[] checks = {0};
+            long at = seed;
+            for (int i = 0; i < 10; i++) {
+                Membership m = c.add();
+                Runnable check = () -> {
+                    if (r.nextInt(3) == 0) {
+                        assertEquals(m.viewFromTables(), m.peers(), "seed " + at + " " + m.name());
+                        checks[0]++;
+                    }
+                };
+                m.addEventListener(e -> check.run());
+                m.addPeerSetChangeListener(check);
+                m.join(i == 0 ? List.of() : List.of(c.node(r.nextInt(i)).address()));
+                if (r.nextBoolean()) {
+                    m.setState(PeerState.PARTICIPANT);
+                }
+                c.runFor(Duration.ofMillis(r.nextInt(800)));
+            }
+            for (int step = 0; step < 8; step++) {
+                Membership m = c.node(1 + r.nextInt(9));
+                switch (r.nextInt(4)) {
+                    case 0 -> m.shutdown();
+                    case 1 -> m.leave(() -> { });
+                    case 2 -> {
+                        if (m.running()) {
+                            // a viewer becomes a participant first; a participant may terminate
+                            m.setState(PeerState.PARTICIPANT);
+                            if (r.nextBoolean()) {
+                                m.setState(PeerState.TERMINATING);
+                            }
+                        }
+                    }
+                    default -> c.network.setLoss(r.nextInt(4) == 0 ? 0.6 : 0.05);
+                }
+                c.runFor(Duration.ofSeconds(2 + r.nextInt(40)));
+                for (Membership n : c.nodes) {
+                    assertEquals(n.viewFromTables(), n.peers(), "seed " + seed + " " + n.name() + " after step " + step);
+                }
+            }
+            assertTrue(checks[0] > 50, "seed " + seed + ": only " + checks[0] + " checks during the story");
+        }
+    }
 }

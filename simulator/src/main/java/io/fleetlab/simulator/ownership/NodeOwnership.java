@@ -9,10 +9,13 @@ import java.util.List;
 
 /**
  * One node's ownership strategy on Alloy's ring over the run's shared {@link TokenIndex}: which
- * targets the node is the primary owner of under its own view. A view change walks only this
- * node's own arcs (from each of its tokens back to the previous token of an admitted node: about a
- * 1/V share of the index for V admitted nodes) and sets the targets on them: never a ring rebuild,
- * a pass over every token, or a lookup of every target. The node's rebalancer applies Alloy's rules
+ * targets the node is the primary owner of under its own view. The node owns, for each of its
+ * tokens, the arcs from that token back to (not including) the previous token of an admitted node:
+ * its <em>region</em>. A first view walks every region (about a 1/V share of the index for V
+ * admitted nodes); after that a view change re-walks the tokens of each region but touches the
+ * targets only of the regions whose end moved (a node entering inside it, or the node at its end
+ * leaving), and a change that moves none answers the previous set itself. Never a ring rebuild, a
+ * pass over every token, or a lookup of every target. The node's rebalancer applies Alloy's rules
  * on top and diffs the answer with the last one, as it does with the node's own ring; a property
  * test holds the two to the same answers.
  *
@@ -21,10 +24,25 @@ import java.util.List;
  * about (nodes / stable nodes) tokens, more than this node's own arcs hold.
  */
 public final class NodeOwnership implements OwnershipStrategy {
+    private enum Answer { NONE, FAIL_OPEN, NOT_ADMITTED, REGIONS }
+
     private final TokenIndex index;
     private final String localName;
     private final int self;
-    private final BitSet owned = new BitSet();
+    /** The nodes the last view admitted, and a spare for the next one. */
+    private BitSet admitted = new BitSet();
+    private BitSet spare = new BitSet();
+    /** The last answer: handed out, so never modified again (a change copies it). */
+    private BitSet answer;
+    private Answer kind = Answer.NONE;
+    /** The view and op of the last answer (the same list instance means the same view). */
+    private List<Peer> lastPeers;
+    private Op lastOp;
+    /** The index build the regions below were walked on (positions change with a rebuild). */
+    private int walkedOnBuild = -1;
+    /** For each of this node's tokens (ascending positions), how many tokens its region spans (1..g). */
+    private int[] regionLength = new int[0];
+    private boolean incremental;
 
     NodeOwnership(TokenIndex index, String localName) {
         this.index = index;
@@ -37,58 +55,137 @@ public final class NodeOwnership implements OwnershipStrategy {
         if (targets != index.targets() || !name.equals(localName)) {
             throw new IllegalArgumentException("this strategy serves " + localName + " on the run's target set");
         }
-        BitSet next = new BitSet(index.nodeCount());
+        boolean continues = previous != null && previous == answer;
+        if (continues && peers == lastPeers && op == lastOp) {
+            incremental = true; // the very view of the last answer (views are immutable)
+            return answer;
+        }
+        BitSet next = spare;
+        next.clear();
         int nextCount = 0;
         int[] ids = index.idsOf(peers, op);
         for (int k = 0, n = peers.size(); k < n; k++) {
             int id = ids[k];
-            if (id >= 0) {
-                if (!next.get(id)) {
-                    next.set(id);
-                    nextCount++;
-                }
+            if (id >= 0 && !next.get(id)) {
+                next.set(id);
+                nextCount++;
             }
         }
         index.ensureBuilt();
-        walkOwnArcs(next, nextCount);
-        return (BitSet) owned.clone();
+        spare = admitted;
+        admitted = next;
+        lastPeers = peers;
+        lastOp = op;
+        incremental = continues;
+        if (nextCount == 0) {
+            if (!continues || kind != Answer.FAIL_OPEN) {
+                kind = Answer.FAIL_OPEN; // no node to own anything: fail open
+                answer = new BitSet(index.targetCount());
+                answer.set(0, index.targetCount());
+            }
+        } else if (!next.get(self)) {
+            if (!continues || kind != Answer.NOT_ADMITTED) {
+                kind = Answer.NOT_ADMITTED;
+                answer = new BitSet();
+            }
+        } else if (!continues || kind != Answer.REGIONS || walkedOnBuild != index.builds()) {
+            kind = Answer.REGIONS;
+            incremental = false;
+            walkAllRegions();
+        } else {
+            updateRegions();
+        }
+        return answer;
+    }
+
+    @Override
+    public boolean lastWasIncremental() {
+        return incremental;
+    }
+
+    /** Every region walked afresh: a first view, or one after anything but a regions answer. */
+    private void walkAllRegions() {
+        int[] mine = index.positionsOf(self);
+        if (regionLength.length != mine.length) {
+            regionLength = new int[mine.length];
+        }
+        BitSet out = new BitSet(index.targetCount());
+        for (int k = 0; k < mine.length; k++) {
+            int length = regionLengthAt(mine[k]);
+            regionLength[k] = length;
+            setArcs(out, mine[k], 0, length, true);
+        }
+        answer = out;
+        walkedOnBuild = index.builds();
     }
 
     /**
-     * This node's own arcs under the view. The global arc at token {@code h} belongs
-     * to the holder of the first admitted token at or after {@code h}, so this node owns, for each
-     * of its tokens, the arcs back to (not including) the previous admitted token: walking them
-     * visits only the tokens this node owns (about a 1/V share of the index for V admitted nodes).
+     * Each region walked again on the new view; only the arcs between its old and new end change
+     * hands (a region grows when the node at its end left, shrinks when one entered inside it).
      */
-    private void walkOwnArcs(BitSet view, int admittedNodes) {
-        owned.clear();
-        if (admittedNodes == 0) {
-            owned.set(0, index.targetCount()); // no node to own anything: fail open
-            return;
+    private void updateRegions() {
+        int[] mine = index.positionsOf(self);
+        BitSet out = null;
+        for (int k = 0; k < mine.length; k++) {
+            int length = regionLengthAt(mine[k]);
+            int before = regionLength[k];
+            if (length == before) {
+                continue;
+            }
+            if (out == null) {
+                out = (BitSet) answer.clone();
+            }
+            if (length > before) {
+                setArcs(out, mine[k], before, length, true);
+            } else {
+                setArcs(out, mine[k], length, before, false);
+            }
+            regionLength[k] = length;
         }
-        if (!view.get(self)) {
-            return;
+        if (out != null) {
+            answer = out;
         }
+    }
+
+    /**
+     * How many tokens the region ending at this node's token {@code p} spans: from {@code p} back
+     * to (not including) the previous admitted token; the whole circle when there is none but
+     * {@code p} itself.
+     */
+    private int regionLengthAt(int p) {
         int g = index.tokenCount();
-        for (int p : index.positionsOf(self)) {
-            int h = p;
-            do {
-                setArc(h);
-                h = h == 0 ? g - 1 : h - 1;
-            } while (!view.get(index.holder(h)));
+        int h = p;
+        int length = 0;
+        do {
+            length++;
+            h = h == 0 ? g - 1 : h - 1;
+        } while (!admitted.get(index.holder(h)));
+        return length;
+    }
+
+    /** Sets (or clears) the arcs of the tokens {@code from .. to - 1} steps back from token {@code p}. */
+    private void setArcs(BitSet out, int p, int from, int to, boolean value) {
+        int g = index.tokenCount();
+        int h = p - from;
+        if (h < 0) {
+            h += g;
+        }
+        for (int step = from; step < to; step++) {
+            setArc(out, h, value);
+            h = h == 0 ? g - 1 : h - 1;
         }
     }
 
-    private void setArc(int h) {
-        setPositions(index.arcStart(h), index.arcEnd(h));
+    private void setArc(BitSet out, int h, boolean value) {
+        setPositions(out, index.arcStart(h), index.arcEnd(h), value);
         if (h == 0) {
-            setPositions(index.wrapStart(), index.targetCount());
+            setPositions(out, index.wrapStart(), index.targetCount(), value);
         }
     }
 
-    private void setPositions(int from, int to) {
+    private void setPositions(BitSet out, int from, int to, boolean value) {
         for (int pos = from; pos < to; pos++) {
-            owned.set(index.targetAt(pos));
+            out.set(index.targetAt(pos), value);
         }
     }
 }

@@ -128,11 +128,14 @@ class NodeOwnershipTest {
             Peer p = view.get(i);
             PeerState next = p.state() == PeerState.PARTICIPANT ? PeerState.TERMINATING : PeerState.PARTICIPANT;
             view.set(i, new Peer(p.name(), p.address(), next, p.self()));
-            if (r.nextBoolean()) {
+            boolean newName = r.nextBoolean();
+            if (newName) {
                 view.add(new Peer("alloy-" + (100 + step), "a", PeerState.PARTICIPANT, false));
             }
             assertChangeEqual(reference.setPeers(view), fast.setPeers(view), view.toString());
             assertOwnedEqual(reference, fast);
+            // a name new to the index rebuilds it (new positions): only then are all regions walked afresh
+            assertEquals(!newName, fast.lastUpdateWasIncremental(), "incremental at step " + step);
         }
     }
 }
