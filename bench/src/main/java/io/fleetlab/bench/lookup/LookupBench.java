@@ -6,6 +6,7 @@ import io.fleetlab.core.hash.KeyHasher;
 import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.KeyAwareSharder;
 import io.fleetlab.core.ring.Op;
+import io.fleetlab.core.peer.Peer;
 import io.fleetlab.core.ring.Sharder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +26,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * Finding a target's owners as a scrape component does on every discovery update: hash the
  * target's URL with a reusable {@link KeyHasher}, then ask the sharder for the primary owner
  * ({@code owner}, k = 1) or the three owners a replicated component needs ({@code lookup3});
- * {@code ownerPrehashed} leaves the hashing out.
+ * {@code ownerPrehashed} leaves the hashing out, {@code ownerPrehashedChained} also lets no lookup
+ * overlap the one before.
  * The fleet is a StatefulSet of {@code nodes} participants; keys cycle through 4096 targets.
  * Compare with {@link GuavaJumpBench} at the same {@code nodes}.
  */
@@ -58,6 +60,7 @@ public class LookupBench {
     private long[] keys;
     private Sharder sharder;
     private int next;
+    private int chain;
 
     @Setup
     public void build() {
@@ -82,6 +85,18 @@ public class LookupBench {
     @Benchmark
     public void ownerPrehashed(Blackhole bh) {
         bh.consume(sharder.owner(keys[next++ & MASK], Op.READ_WRITE));
+    }
+
+    /**
+     * {@code ownerPrehashed} where each key is picked by the previous answer, so one lookup cannot
+     * start before the last has ended: the latency of a lookup, which is what {@code owner} pays
+     * after hashing (in {@code ownerPrehashed} the cache misses of successive lookups overlap).
+     */
+    @Benchmark
+    public Peer ownerPrehashedChained() {
+        Peer owner = sharder.owner(keys[(next++ + chain) & MASK], Op.READ_WRITE);
+        chain = owner.name().length() & 1;
+        return owner;
     }
 
     @Benchmark

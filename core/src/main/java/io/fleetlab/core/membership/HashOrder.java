@@ -25,6 +25,8 @@ final class HashOrder {
     private int[] buckets = new int[0];
     private int size;
     private boolean exact = true;
+    /** Whether {@link #snapshot} handed out the arrays: then they are copied before the next change. */
+    private boolean shared;
 
     HashOrder(IntFunction<String> keyOf) {
         this.keyOf = keyOf;
@@ -36,6 +38,7 @@ final class HashOrder {
 
     /** Appends {@code index}, not yet in the order, with {@code key} (a HashMap's put of a new key). */
     void add(int index, String key) {
+        own();
         if (index >= next.length) {
             next = Arrays.copyOf(next, Math.max(index + 1, next.length + (next.length >> 3) + 8));
         }
@@ -73,6 +76,7 @@ final class HashOrder {
 
     /** Removes {@code index}, present with {@code key}. */
     void remove(int index, String key) {
+        own();
         int b = spread(key) & (buckets.length - 1);
         if (buckets[b] == index) {
             buckets[b] = next[index];
@@ -103,13 +107,39 @@ final class HashOrder {
      * lists, in one tight pass over the table without a visitor call per index.
      */
     void copyTo(int[] out) {
+        copyTo(buckets, next, out);
+    }
+
+    private static void copyTo(int[] table, int[] links, int[] out) {
         int k = 0;
-        int[] table = buckets;
-        int[] links = next;
         for (int b = 0; b < table.length; b++) {
             for (int i = table[b]; i >= 0; i = links[i]) {
                 out[k++] = i;
             }
+        }
+    }
+
+    /**
+     * The order as it is now, to be listed later ({@code get()} writes it out, {@link #size()}
+     * long as now): the arrays are shared with this order, which copies them before its next change.
+     */
+    java.util.function.Supplier<int[]> snapshot() {
+        shared = true;
+        int[] table = buckets;
+        int[] links = next;
+        int n = size;
+        return () -> {
+            int[] out = new int[n];
+            copyTo(table, links, out);
+            return out;
+        };
+    }
+
+    private void own() {
+        if (shared) {
+            buckets = buckets.clone();
+            next = next.clone();
+            shared = false;
         }
     }
 

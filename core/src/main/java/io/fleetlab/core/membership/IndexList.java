@@ -10,6 +10,8 @@ import java.util.random.RandomGenerator;
 final class IndexList {
     private int[] items;
     private int size;
+    /** Whether {@link #share} handed out {@link #items}: then it is copied before the next change. */
+    private boolean shared;
 
     IndexList() {
         this(8);
@@ -36,6 +38,7 @@ final class IndexList {
     }
 
     void add(int index) {
+        own();
         if (size == items.length) {
             items = Arrays.copyOf(items, size + (size >> 1) + 1);
         }
@@ -53,6 +56,7 @@ final class IndexList {
 
     /** Removes the entries {@code drop} accepts, keeping the order of the rest. */
     void removeIf(java.util.function.IntPredicate drop) {
+        own();
         int kept = 0;
         for (int k = 0; k < size; k++) {
             int v = items[k];
@@ -85,7 +89,24 @@ final class IndexList {
         swap(size - 1, random.nextInt(size));
     }
 
+    /**
+     * The entries as they are now: {@code share()[0 .. size() - 1]}, an array this list never
+     * changes again (it copies it before its next change). What a full state lists, without a copy.
+     */
+    int[] share() {
+        shared = true;
+        return items;
+    }
+
+    private void own() {
+        if (shared) {
+            items = items.clone();
+            shared = false;
+        }
+    }
+
     private void swap(int i, int j) {
+        own();
         int t = items[i];
         items[i] = items[j];
         items[j] = t;

@@ -437,8 +437,17 @@ final class MemberTable {
         return records(-1);
     }
 
-    /** As {@link #records()}, marked as the registry's agreed records at {@code agreedVersion} (-1: not). */
+    /**
+     * As {@link #records()}; when {@code agreedVersion} is not -1, every row holds the registry's
+     * agreed record at that version ({@link #holdsAgreed}), and the list is a view of the registry's
+     * agreed records in our order, built without a pass.
+     */
     IndexedEntries<NodeRecord> records(long agreedVersion) {
+        if (agreedVersion >= 0) {
+            int[] rows = order.share();
+            return IndexedEntries.agreed(registry.shareAgreedRecords(), () -> rows, order.size(), registry,
+                    unencodableRows > 0 ? -1 : rowBytes, agreedVersion);
+        }
         int n = order.size();
         NodeRecord[] out = new NodeRecord[n];
         int[] rows = new int[n];
@@ -447,7 +456,7 @@ final class MemberTable {
             rows[k] = i;
             out[k] = records[i];
         }
-        return IndexedEntries.of(out, rows, registry, unencodableRows > 0 ? -1 : rowBytes, agreedVersion);
+        return IndexedEntries.of(out, rows, registry, unencodableRows > 0 ? -1 : rowBytes);
     }
 
     /** Whether any reaped member's tombstone is kept (none: no push-pull entry can contradict one). */

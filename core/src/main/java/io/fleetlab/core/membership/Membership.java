@@ -850,7 +850,12 @@ public final class Membership {
         }
     }
 
-    private PushPull fullState(boolean join, boolean reply) {
+    /** Our full state as {@link #fullState} lists it when our tables are not the agreed state, entry by entry (for tests). */
+    PushPull fullStateListed() {
+        return new PushPull(false, false, name, address, table.records(), states.all());
+    }
+
+    PushPull fullState(boolean join, boolean reply) {
         long agreed = holdsAgreed() ? registry.agreedVersion() : -1;
         return new PushPull(join, reply, name, address, table.records(agreed), states.all(agreed));
     }

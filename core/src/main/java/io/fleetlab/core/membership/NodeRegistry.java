@@ -48,6 +48,9 @@ public final class NodeRegistry {
     private int agreedRecordCount;
     private int agreedStateCount;
     private long agreedVersion;
+    /** Whether the agreed arrays were handed out ({@link #shareAgreedRecords}): then copied before their next change. */
+    private boolean agreedRecordsShared;
+    private boolean agreedStatesShared;
 
     /** What the registry holds about one name while a table holds it. */
     static final class Entry {
@@ -163,6 +166,8 @@ public final class NodeRegistry {
                     byIndex = Arrays.copyOf(byIndex, index + (index >> 1));
                     agreedRecords = Arrays.copyOf(agreedRecords, byIndex.length);
                     agreedStates = Arrays.copyOf(agreedStates, byIndex.length);
+                    agreedRecordsShared = false;
+                    agreedStatesShared = false;
                 }
             }
             e = new Entry(name, index);
@@ -188,11 +193,11 @@ public final class NodeRegistry {
         byName.remove(e.name);
         byIndex[e.index] = null;
         if (agreedRecords[e.index] != null) {
-            agreedRecords[e.index] = null;
+            ownAgreedRecords()[e.index] = null;
             agreedRecordCount--;
         }
         if (agreedStates[e.index] != null) {
-            agreedStates[e.index] = null;
+            ownAgreedStates()[e.index] = null;
             agreedStateCount--;
         }
         agreedVersion++;
@@ -283,7 +288,7 @@ public final class NodeRegistry {
             if (agreedStates[e.index] == null) {
                 agreedStateCount++;
             }
-            agreedStates[e.index] = held;
+            ownAgreedStates()[e.index] = held;
             agreedVersion++;
         }
         return held;
@@ -297,8 +302,39 @@ public final class NodeRegistry {
         if (agreedRecords[e.index] == null) {
             agreedRecordCount++;
         }
-        agreedRecords[e.index] = r;
+        ownAgreedRecords()[e.index] = r;
         agreedVersion++;
+    }
+
+    /**
+     * The agreed records by index as they are now, in an array the registry never changes again
+     * (it copies it before the next change): valid for {@link #agreedVersion()} as it is now.
+     */
+    NodeRecord[] shareAgreedRecords() {
+        agreedRecordsShared = true;
+        return agreedRecords;
+    }
+
+    /** As {@link #shareAgreedRecords}, for the agreed peer-state messages. */
+    StateMessage[] shareAgreedStates() {
+        agreedStatesShared = true;
+        return agreedStates;
+    }
+
+    private NodeRecord[] ownAgreedRecords() {
+        if (agreedRecordsShared) {
+            agreedRecords = agreedRecords.clone();
+            agreedRecordsShared = false;
+        }
+        return agreedRecords;
+    }
+
+    private StateMessage[] ownAgreedStates() {
+        if (agreedStatesShared) {
+            agreedStates = agreedStates.clone();
+            agreedStatesShared = false;
+        }
+        return agreedStates;
     }
 
     /** Counts the changes of the agreed state: at one version, one agreed state. */

@@ -94,8 +94,16 @@ final class PeerStates {
         return all(-1);
     }
 
-    /** As {@link #all()}, marked as the registry's agreed messages at {@code agreedVersion} (-1: not). */
+    /**
+     * As {@link #all()}; when {@code agreedVersion} is not -1, every held message is the registry's
+     * agreed one at that version ({@link #holdsAgreed}), and the list is a view of the registry's
+     * agreed messages in our order, built without a pass (the order is written out only if read).
+     */
     IndexedEntries<StateMessage> all(long agreedVersion) {
+        if (agreedVersion >= 0) {
+            return IndexedEntries.agreed(registry.shareAgreedStates(), order.snapshot(), order.size(), registry,
+                    unencodable > 0 ? -1 : heldBytes, agreedVersion);
+        }
         int n = order.size();
         StateMessage[] out = new StateMessage[n];
         int[] rows = new int[n];
@@ -103,7 +111,7 @@ final class PeerStates {
         for (int k = 0; k < n; k++) {
             out[k] = held[rows[k]];
         }
-        return IndexedEntries.of(out, rows, registry, unencodable > 0 ? -1 : heldBytes, agreedVersion);
+        return IndexedEntries.of(out, rows, registry, unencodable > 0 ? -1 : heldBytes);
     }
 
     void forget(String member) {
