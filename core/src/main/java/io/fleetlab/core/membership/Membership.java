@@ -369,22 +369,12 @@ public final class Membership {
         if (cached != null) {
             return cached;
         }
-        List<Peer> view = built != null && changedSinceBuilt.size() <= patchLimit()
+        List<Peer> view = built != null && changedSinceBuilt.size() <= 8 + built.size() / 8
                 ? patchedView(built) : fullView();
         changedSinceBuilt.clear();
         built = view;
         peers = view;
         return view;
-    }
-
-    /**
-     * Up to how many changed names (repeats counted) the last view is patched rather than built in
-     * full. A patched entry costs a name lookup where the full build reads a row, but the full
-     * build reads every row: patching wins up to about half the view. (At an eighth, the rebase of
-     * {@link #takeViewChanges}, due after 16 + V/8 changes, always fell back to the full build.)
-     */
-    private int patchLimit() {
-        return 16 + built.size() / 2;
     }
 
     /** The view built afresh from the tables, for tests holding {@link #peers()} to it. */
@@ -482,7 +472,7 @@ public final class Membership {
     private void viewMayHaveChanged(String member) {
         peers = null;
         if (built != null) {
-            if (changedSinceBuilt.size() > patchLimit()) {
+            if (changedSinceBuilt.size() > 8 + built.size() / 8) {
                 built = null; // so many changes that the next view is built in full
                 changedSinceBuilt.clear();
             } else {
