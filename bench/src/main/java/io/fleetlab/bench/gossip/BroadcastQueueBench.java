@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * bytes long) are queued, then one packet is filled (Alloy's 1,400-byte packets, memberlist's
  * per-message overhead, retransmit limit 4 x ceil(log10(1001)) = 16). {@code tiers} is core's
  * {@link BroadcastQueue}; {@code treeWalk} the sorted-set walk it replaced
- * ({@link TreeWalkBroadcastQueue}), fed the same messages in the same run.
+ * ({@link TreeWalkBroadcastQueue}); {@code tiersUnbounded} the tiers before a take knew a lower
+ * bound of each tier's lengths ({@link UnboundedTierBroadcastQueue}); all fed the same messages in
+ * the same run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +53,7 @@ public class BroadcastQueueBench {
     private int nextBody;
     BroadcastQueue<byte[]> tiers;
     TreeWalkBroadcastQueue<byte[]> treeWalk;
+    UnboundedTierBroadcastQueue<byte[]> tiersUnbounded;
 
     @Setup
     public void fill() {
@@ -64,9 +67,11 @@ public class BroadcastQueueBench {
         }
         tiers = new BroadcastQueue<>(b -> b.length);
         treeWalk = new TreeWalkBroadcastQueue<>(b -> b.length);
+        tiersUnbounded = new UnboundedTierBroadcastQueue<>(b -> b.length);
         for (int i = 0; i < queued; i++) {
             tiers.add(Topic.LIVENESS, nodes[i], bodies[i & (BODIES - 1)]);
             treeWalk.add(Topic.LIVENESS, nodes[i], bodies[i & (BODIES - 1)]);
+            tiersUnbounded.add(Topic.LIVENESS, nodes[i], bodies[i & (BODIES - 1)]);
         }
     }
 
@@ -86,6 +91,49 @@ public class BroadcastQueueBench {
         }
         out.clear();
         return treeWalk.take(BUDGET, PacketCodec.COMPOUND_PER_MESSAGE, 255, RETRANSMIT_LIMIT, out);
+    }
+
+    @Benchmark
+    public int tiersUnbounded() {
+        for (int i = 0; i < NEWS_PER_PACKET; i++) {
+            tiersUnbounded.add(Topic.LIVENESS, nextNode(), nextBody());
+        }
+        out.clear();
+        return tiersUnbounded.take(BUDGET, PacketCodec.COMPOUND_PER_MESSAGE, 255, RETRANSMIT_LIMIT, out);
+    }
+
+    /**
+     * A burst: news about every one of {@code queued} nodes at once (as a node meets a fleet
+     * while it joins), then packets until all of it has been sent the retransmit limit times.
+     * Per operation: the whole burst.
+     */
+    @Benchmark
+    public int burstTiers() {
+        BroadcastQueue<byte[]> q = new BroadcastQueue<>(b -> b.length);
+        for (int i = 0; i < nodes.length; i++) {
+            q.add(Topic.LIVENESS, nodes[i], bodies[i & (BODIES - 1)]);
+        }
+        int used = 0;
+        while (q.size() > 0) {
+            out.clear();
+            used += q.take(BUDGET, PacketCodec.COMPOUND_PER_MESSAGE, 255, RETRANSMIT_LIMIT, out);
+        }
+        return used;
+    }
+
+    /** {@link #burstTiers} on the tiers as they were ({@link UnboundedTierBroadcastQueue}). */
+    @Benchmark
+    public int burstUnbounded() {
+        UnboundedTierBroadcastQueue<byte[]> q = new UnboundedTierBroadcastQueue<>(b -> b.length);
+        for (int i = 0; i < nodes.length; i++) {
+            q.add(Topic.LIVENESS, nodes[i], bodies[i & (BODIES - 1)]);
+        }
+        int used = 0;
+        while (q.size() > 0) {
+            out.clear();
+            used += q.take(BUDGET, PacketCodec.COMPOUND_PER_MESSAGE, 255, RETRANSMIT_LIMIT, out);
+        }
+        return used;
     }
 
     private String nextNode() {

@@ -91,12 +91,20 @@ class BroadcastQueueOrderTest {
         BroadcastQueueBench twin = new BroadcastQueueBench();
         twin.queued = 100;
         twin.fill();
+        BroadcastQueueBench triplet = new BroadcastQueueBench();
+        triplet.queued = 100;
+        triplet.fill();
         for (int i = 0; i < 500; i++) {
             int used = bench.tiers();
             assertEquals(twin.treeWalk(), used, "packet " + i);
+            assertEquals(triplet.tiersUnbounded(), used, "packet " + i);
             assertTrue(used > 1000, "a packet is filled: " + used);
         }
         assertEquals(twin.treeWalk.size(), bench.tiers.size());
+        assertEquals(triplet.tiersUnbounded.size(), bench.tiers.size());
+        int burst = bench.burstTiers();
+        assertEquals(triplet.burstUnbounded(), burst, "a burst sends the same bytes");
+        assertTrue(burst > 100 * 30 * 4, "every message of the burst is sent the retransmit limit times: " + burst);
         assertTrue(bench.tiers.size() > 50, "the queue stays long: " + bench.tiers.size());
     }
 }

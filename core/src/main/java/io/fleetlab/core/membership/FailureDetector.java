@@ -153,7 +153,7 @@ final class FailureDetector {
         if (table.status(target) == NodeStatus.SUSPECT) {
             // Buddy system: tell the suspect directly so it can refute at once.
             outbox.send(table.address(target), ping,
-                    PacketCodec.sized(new Suspect(table.incarnation(target), targetName, name)));
+                    PacketCodec.sized(new Suspect(table.incarnation(target), targetName, name), target));
         } else {
             outbox.send(table.address(target), ping);
         }

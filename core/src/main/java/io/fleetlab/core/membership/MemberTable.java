@@ -67,6 +67,12 @@ final class MemberTable {
     private int[] generations = new int[0];
     private int generation;
     private int count;
+    /** Rows dead or left: while there are none, a gossip-target pick need not read any row. */
+    private int goneRows;
+    /** Where our own row sat in {@link #order} when last looked for (checked before use). */
+    private int selfPosition = -1;
+    /** The order positions one gossip-target pick drew. */
+    private final IndexList drawnPositions = new IndexList();
     /** The summed length of the rows' encodings as push-pull entries, kept as rows change ... */
     private long rowBytes;
     /** ... and the rows that cannot be encoded (then a full state's size is computed entry by entry). */
@@ -117,6 +123,20 @@ final class MemberTable {
         }
         int i = e.index;
         return i < records.length && records[i] != null ? i : -1;
+    }
+
+    /**
+     * As {@link #indexOf(String)}, trying {@code hint} first (a sender's row, -1 for none): a row
+     * whose record names the very string {@code member} is that member's, without a lookup.
+     */
+    private int indexOf(String member, int hint) {
+        if (hint >= 0 && hint < records.length) {
+            NodeRecord r = records[hint];
+            if (r != null && r.name() == member) {
+                return hint;
+            }
+        }
+        return indexOf(member);
     }
 
     /** Whether row {@code i} exists. */
@@ -182,6 +202,7 @@ final class MemberTable {
             generations = Arrays.copyOf(generations, n);
         }
         records[i] = share ? registry.record(e, r) : r;
+        countGone(records[i], 1);
         agreedCheckedAt = -1;
         count(e, records[i], 1);
         since[i] = nowNanos;
@@ -193,6 +214,7 @@ final class MemberTable {
     private void dropRow(int i) {
         NodeRegistry.Entry e = registry.at(i);
         count(e, records[i], -1);
+        countGone(records[i], -1);
         records[i] = null;
         agreedCheckedAt = -1;
         count--;
@@ -202,9 +224,17 @@ final class MemberTable {
     private void set(int i, String memberAddress, long incarnation, NodeStatus status) {
         NodeRegistry.Entry e = registry.at(i);
         count(e, records[i], -1); // before the registry's size of it may be replaced
+        countGone(records[i], -1);
         records[i] = registry.record(e, memberAddress, incarnation, status);
+        countGone(records[i], 1);
         agreedCheckedAt = -1;
         count(e, records[i], 1);
+    }
+
+    private void countGone(NodeRecord r, int sign) {
+        if (r.status().gone()) {
+            goneRows += sign;
+        }
     }
 
     /**
@@ -277,7 +307,7 @@ final class MemberTable {
         set(self, address, inc, NodeStatus.LEFT);
         since[self] = scheduler.nowNanos();
         Dead d = new Dead(inc, name, name);
-        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(d));
+        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(d, self));
         return d;
     }
 
@@ -288,6 +318,13 @@ final class MemberTable {
      */
     void randomGossipTargets(int k, RandomGenerator random, IndexList out) {
         int n = order.size();
+        if (goneRows == 0 && out.isEmpty()) {
+            drawGossipPositions(k, n, random);
+            for (int i = 0; i < drawnPositions.size(); i++) {
+                out.add(order.get(drawnPositions.get(i)));
+            }
+            return;
+        }
         long now = scheduler.nowNanos();
         long window = config.gossipToTheDeadTime().toNanos();
         for (int tries = 0; tries < 3 * n && out.size() < k; tries++) {
@@ -299,6 +336,42 @@ final class MemberTable {
             }
             out.add(m);
         }
+    }
+
+    /**
+     * {@link #randomGossipTargets} while no row is dead or left: every member but us is a target,
+     * so a draw is judged by its position alone (ours, or one drawn already) and no row is read
+     * per try. Same draws, same picks, same order; the picked members are read at the end.
+     */
+    private void drawGossipPositions(int k, int n, RandomGenerator random) {
+        int selfAt = selfPosition();
+        IndexList drawn = drawnPositions;
+        drawn.clear();
+        for (int tries = 0; tries < 3 * n && drawn.size() < k; tries++) {
+            int p = random.nextInt(n);
+            if (p == selfAt || drawn.contains(p)) {
+                continue;
+            }
+            drawn.add(p);
+        }
+    }
+
+    /** Our own position in {@link #order}, or -1 when we have no row. */
+    private int selfPosition() {
+        int at = selfPosition;
+        if (self < 0) {
+            return -1;
+        }
+        if (at >= 0 && at < order.size() && order.get(at) == self) {
+            return at;
+        }
+        for (int q = 0; q < order.size(); q++) {
+            if (order.get(q) == self) {
+                selfPosition = q;
+                return q;
+            }
+        }
+        return -1;
     }
 
     /** Adds every member other than us, alive or suspect or dead within the gossip window, to {@code out}. */
@@ -535,10 +608,15 @@ final class MemberTable {
 
     /** Memberlist's {@code aliveNode}. */
     void alive(Alive a, boolean bootstrap) {
+        alive(a, bootstrap, -1);
+    }
+
+    /** As {@link #alive(Alive, boolean)}; {@code hint} is the sender's row of the member, or -1 ({@link #indexOf(String, int)}). */
+    void alive(Alive a, boolean bootstrap, int hint) {
         if (leaving && !bootstrap && a.node().equals(name)) {
             return;
         }
-        int m = indexOf(a.node());
+        int m = indexOf(a.node(), hint);
         boolean isNew = m < 0;
         if (isNew && !bootstrap) {
             Tombstones.Tombstone t = tombstones.get(a.node(), scheduler.nowNanos());
@@ -585,7 +663,7 @@ final class MemberTable {
         // memberlist state.go aliveNode: everyone's alive is re-broadcast, and so is our own at
         // bootstrap, so a joiner gossips its own alive message (memberlist's setAlive on Create).
         if (!isSelf || bootstrap) {
-            broadcasts.add(Topic.LIVENESS, a.node(), PacketCodec.sized(a));
+            broadcasts.add(Topic.LIVENESS, a.node(), PacketCodec.sized(a, m));
         }
         long now = scheduler.nowNanos();
         set(m, a.address(), a.incarnation(), NodeStatus.ALIVE);
@@ -605,14 +683,19 @@ final class MemberTable {
 
     /** Memberlist's {@code suspectNode}: a new suspicion starts a timer, a repeated one confirms it. */
     void suspect(Suspect s) {
-        int m = indexOf(s.node());
+        suspect(s, -1);
+    }
+
+    /** As {@link #suspect(Suspect)}; {@code hint} as for {@link #alive(Alive, boolean, int)}. */
+    void suspect(Suspect s, int hint) {
+        int m = indexOf(s.node(), hint);
         if (m < 0 || tooFarAhead(s.incarnation(), incarnation(m))) {
             return;
         }
         Suspicion running = suspicions.get(m);
         if (running != null) {
             if (running.confirm(s.from())) {
-                broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s));
+                broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s, m));
             }
             return;
         }
@@ -623,7 +706,7 @@ final class MemberTable {
             refute(s.incarnation());
             return;
         }
-        broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s));
+        broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s, m));
         set(m, address(m), s.incarnation(), NodeStatus.SUSPECT);
         long changedAt = scheduler.nowNanos();
         since[m] = changedAt;
@@ -649,7 +732,12 @@ final class MemberTable {
 
     /** Memberlist's {@code deadNode}; a death announced by the node itself means it left. */
     void dead(Dead d) {
-        int m = indexOf(d.node());
+        dead(d, -1);
+    }
+
+    /** As {@link #dead(Dead)}; {@code hint} as for {@link #alive(Alive, boolean, int)}. */
+    void dead(Dead d, int hint) {
+        int m = indexOf(d.node(), hint);
         if (m < 0 || d.incarnation() < incarnation(m) || tooFarAhead(d.incarnation(), incarnation(m))) {
             return;
         }
@@ -663,7 +751,7 @@ final class MemberTable {
             }
             return;
         }
-        broadcasts.add(Topic.LIVENESS, d.node(), PacketCodec.sized(d));
+        broadcasts.add(Topic.LIVENESS, d.node(), PacketCodec.sized(d, m));
         set(m, address(m), d.incarnation(), d.isLeave() ? NodeStatus.LEFT : NodeStatus.DEAD);
         long now = scheduler.nowNanos();
         since[m] = now;
@@ -718,7 +806,7 @@ final class MemberTable {
         long inc = highest == Long.MAX_VALUE ? highest : highest + 1;
         set(self, address(self), inc, status(self));
         awareness.apply(1);
-        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(new Alive(inc, name, address)));
+        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(new Alive(inc, name, address), self));
     }
 
     private void clearSuspicion(int m) {

@@ -112,6 +112,10 @@ public final class Membership {
     /** Full states received that were the agreed state we held (merged without a pass; for tests). */
     private long fullStatesBringingNothing;
     private Cancellable gossipTimer;
+    /** The gossip round, made once: it is rescheduled five times a second. */
+    private final Runnable gossipRound = this::gossipTick;
+    /** Where a ping for someone else is refused, made once rather than per ping. */
+    private final FailureDetector.RejectSink pingRejects = this::reject;
     private Cancellable pushPullTimer;
     private Cancellable rejoinTimer;
 
@@ -252,7 +256,7 @@ public final class Membership {
         // whole interval has passed. Nodes started together tick together. Push-pull is staggered
         // for real (pushPullTrigger waits its stagger, then runs its own timer).
         detector.start(config.probeInterval().toNanos());
-        gossipTimer = scheduler.schedule(gossipIntervalNanos, this::gossipTick);
+        gossipTimer = scheduler.schedule(gossipIntervalNanos, gossipRound);
         if (!config.pushPullInterval().isZero()) {
             pushPullTimer = scheduler.schedule(stagger(config.pushPullInterval().toNanos()), this::pushPullTick);
         }
@@ -738,7 +742,7 @@ public final class Membership {
             if (m instanceof PushPull) {
                 reject(RejectReason.UNEXPECTED, from, "push-pull in a datagram");
             } else {
-                dispatch(m, from);
+                dispatch(m, from, frame.row(i));
             }
         }
     }
@@ -776,9 +780,14 @@ public final class Membership {
     }
 
     private void dispatch(Message m, String from) {
+        dispatch(m, from, -1);
+    }
+
+    /** As {@link #dispatch(Message, String)}; {@code row} is the sender's row of the member news is about, or -1. */
+    private void dispatch(Message m, String from, int row) {
         try {
             if (m instanceof Ping p) {
-                detector.onPing(p, this::reject);
+                detector.onPing(p, pingRejects);
             } else if (m instanceof IndirectPing p) {
                 detector.onIndirectPing(p);
             } else if (m instanceof Ack a) {
@@ -786,11 +795,11 @@ public final class Membership {
             } else if (m instanceof Nack n) {
                 detector.onNack(n);
             } else if (m instanceof Alive a) {
-                table.alive(a, false);
+                table.alive(a, false, row);
             } else if (m instanceof Suspect s) {
-                table.suspect(s);
+                table.suspect(s, row);
             } else if (m instanceof Dead d) {
-                table.dead(d);
+                table.dead(d, row);
             } else if (m instanceof PeerStateUpdate u) {
                 states.merge(u.state());
             } else if (m instanceof PushPull p) {
@@ -814,13 +823,15 @@ public final class Membership {
             targets.clear();
             table.randomGossipTargets(config.gossipNodes(), random, targets);
             int k = targets.size();
-            for (int i = 0; i < k; i++) {
+            // the targets are drawn all the same (memberlist's gossip: kRandomNodes, then
+            // GetBroadcasts per target, returning at the first empty one)
+            for (int i = 0; i < k && outbox.hasNews(); i++) {
                 if (!outbox.sendNews(table.address(targets.get(i)))) {
                     break;
                 }
             }
         } finally {
-            gossipTimer = scheduler.schedule(gossipIntervalNanos, this::gossipTick);
+            gossipTimer = scheduler.schedule(gossipIntervalNanos, gossipRound);
         }
     }
 

@@ -57,6 +57,11 @@ final class Outbox {
         piggybackAndSend(to);
     }
 
+    /** Whether any news is queued (without it a gossip round sends nothing). */
+    boolean hasNews() {
+        return broadcasts.size() > 0;
+    }
+
     /**
      * Sends only queued news to {@code to} (a gossip round).
      *

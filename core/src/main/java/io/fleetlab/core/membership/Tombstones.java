@@ -64,6 +64,9 @@ final class Tombstones {
 
     /** Forgets {@code name}: a newer life of it is in the table again. */
     void remove(String name) {
+        if (byName.isEmpty()) {
+            return; // the common case, for every member met: no name hashed
+        }
         byName.remove(name);
     }
 

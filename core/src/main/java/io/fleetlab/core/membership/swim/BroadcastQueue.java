@@ -16,7 +16,8 @@ import java.util.function.ToIntFunction;
  * <p>The order is held as one tier per send count, each a doubly linked list from newest to
  * oldest, so a take walks only what it looks at and moves a sent message to the next tier without
  * a search of the whole queue: news is always the newest of tier 0 (its head), and the messages a
- * take sends from one tier arrive newest first and are merged into the next tier with one cursor.
+ * take sends from one tier arrive newest first and are merged into the next tier with one cursor
+ * (straight to the tier's end when older than all it holds).
  * A take allocates nothing once its arrays have grown to the queue's working size.
  *
  * @param <B> a queued message as the sender holds it (encoded or not); its length comes from the
@@ -51,6 +52,14 @@ public final class BroadcastQueue<B> {
     private final ToIntFunction<B> length;
     /** The newest message of each tier (index: times sent), null for an empty tier. */
     private Item<B>[] heads = newTiers(4);
+    /** The oldest message of each tier, null for an empty tier. */
+    private Item<B>[] tails = newTiers(4);
+    /**
+     * A lower bound of the lengths in each tier: the least length linked into it since it was
+     * last empty. Once the bytes left are below it (plus the overhead) nothing more of that tier
+     * fits, so a take stops looking there instead of passing over every message that is too long.
+     */
+    private int[] shortest = new int[4];
     private final Map<String, Item<B>> liveness = new HashMap<>();
     private final Map<String, Item<B>> peerState = new HashMap<>();
     /** The messages one take picked, in the order it met them. */
@@ -91,6 +100,9 @@ public final class BroadcastQueue<B> {
                 if (count >= maxCount || budget - used < perMessageOverhead + 1) {
                     break walk;
                 }
+                if (budget - used < perMessageOverhead + shortest[tier]) {
+                    continue walk; // nothing left in this tier fits: the walk would pick none of it
+                }
                 int cost = item.length + perMessageOverhead;
                 if (used + cost <= budget) {
                     if (count == picked.length) {
@@ -125,10 +137,17 @@ public final class BroadcastQueue<B> {
                 cursor = null;
             }
             Item<B> after = cursor;
-            Item<B> next = after == null ? head(tier) : after.older;
-            while (next != null && next.id > item.id) {
-                after = next;
-                next = next.older;
+            Item<B> oldest = tier < tails.length ? tails[tier] : null;
+            if (oldest != null && oldest.id > item.id) {
+                // older than all the tier holds (the usual case: the rest of a burst of news
+                // passing tier by tier): its place is the end, found without a walk
+                after = oldest;
+            } else {
+                Item<B> next = after == null ? head(tier) : after.older;
+                while (next != null && next.id > item.id) {
+                    after = next;
+                    next = next.older;
+                }
             }
             linkAfter(tier, after, item);
             cursor = item;
@@ -149,6 +168,7 @@ public final class BroadcastQueue<B> {
     /** Drops everything. */
     public void clear() {
         Arrays.fill(heads, null);
+        Arrays.fill(tails, null);
         liveness.clear();
         peerState.clear();
         size = 0;
@@ -162,12 +182,17 @@ public final class BroadcastQueue<B> {
     private void linkAfter(int tier, Item<B> after, Item<B> item) {
         if (tier >= heads.length) {
             heads = Arrays.copyOf(heads, Math.max(tier + 1, heads.length * 2));
+            tails = Arrays.copyOf(tails, heads.length);
+            shortest = Arrays.copyOf(shortest, heads.length);
         }
+        shortest[tier] = heads[tier] == null ? item.length : Math.min(shortest[tier], item.length);
         item.transmits = tier;
         item.newer = after;
         item.older = after == null ? heads[tier] : after.older;
         if (item.older != null) {
             item.older.newer = item;
+        } else {
+            tails[tier] = item;
         }
         if (after == null) {
             heads[tier] = item;
@@ -185,6 +210,8 @@ public final class BroadcastQueue<B> {
         }
         if (item.older != null) {
             item.older.newer = item.newer;
+        } else {
+            tails[item.transmits] = item.newer;
         }
         item.newer = null;
         item.older = null;

@@ -31,6 +31,11 @@ public final class MessageFrame implements Payload {
         return messages.get(i).message();
     }
 
+    /** The {@code i}-th message's row hint ({@link SizedMessage#row}), -1 for none. */
+    public int row(int i) {
+        return messages.get(i).row();
+    }
+
     @Override
     public int size() {
         return size;

@@ -109,6 +109,11 @@ public final class PacketCodec {
         return new SizedMessage(m, MessageCodec.size(m));
     }
 
+    /** As {@link #sized(Message)}, with the sender's row of the member {@code m} is about ({@link SizedMessage#row}). */
+    public static SizedMessage sized(Message m, int row) {
+        return new SizedMessage(m, MessageCodec.size(m), row);
+    }
+
     /**
      * The length of {@code r}'s encoding as a push-pull member entry, or -1 when it cannot be
      * encoded: what a table keeps per record so that its full state's size is a sum
