@@ -76,10 +76,6 @@ public final class Membership {
     private final PeerSetNotifier notifier;
     /** What {@link #peers()} built last, until the view may have changed; null to rebuild. */
     private List<Peer> peers;
-    /** What {@link #peers()} built last, kept after a change as the base of the next build (null: none). */
-    private List<Peer> built;
-    /** Members whose entry may have changed since {@link #built}, in any order, repeats allowed. */
-    private final List<String> changedSinceBuilt = new ArrayList<>();
     /**
      * The view when its changes were last taken ({@link #takeViewChanges}): this list, sorted by
      * name as {@link #peers()} builds it (usually the very list {@code peers()} returned, so it
@@ -170,9 +166,6 @@ public final class Membership {
             }
         });
         Awareness awareness = new Awareness(config.awarenessMaxMultiplier());
-        // first of all listeners: an event about a view change comes after the tables changed but
-        // before the change is announced, and a listener reading the view then must see it
-        events.add(this::entryMayHaveChanged);
         this.own = registry.acquire(name);
         this.table = new MemberTable(name, address, config, scheduler, random, broadcasts, awareness, events,
                 this::viewMayHaveChanged, registry);
@@ -292,7 +285,6 @@ public final class Membership {
             states.assume(peerStates.get(k), known[k]);
         }
         peers = null;
-        built = null; // the tables changed without a word: the next view is built in full
     }
 
     /**
@@ -373,21 +365,6 @@ public final class Membership {
         if (cached != null) {
             return cached;
         }
-        List<Peer> view = built != null && changedSinceBuilt.size() <= 8 + built.size() / 8
-                ? patchedView(built) : fullView();
-        changedSinceBuilt.clear();
-        built = view;
-        peers = view;
-        return view;
-    }
-
-    /** The view built afresh from the tables, for tests holding {@link #peers()} to it. */
-    List<Peer> viewFromTables() {
-        return fullView();
-    }
-
-    /** The view built from the tables, every member in the registry's name order. */
-    private List<Peer> fullView() {
         // the registry keeps every name in order, so the view needs no sort; its rows are shared
         List<Peer> out = new ArrayList<>(table.size() + 1);
         int ownIndex = own.index;
@@ -395,76 +372,13 @@ public final class Membership {
             NodeRegistry.Entry e = registry.sortedAt(k);
             int i = e.index;
             if (i == ownIndex) {
-                out.add(ownPeer());
+                out.add(new Peer(name, address, states.ownState(), true));
             } else if (table.live(i)) {
                 out.add(registry.peer(e, table.address(i), states.stateAt(i)));
             }
         }
-        return List.copyOf(out);
-    }
-
-    /**
-     * The view as {@link #fullView} builds it, from the last one with only the entries of the
-     * members changed since replaced: a notification a thousand members long read a row per member
-     * from the tables where a handful changed.
-     */
-    private List<Peer> patchedView(List<Peer> base) {
-        String[] changed = changedSinceBuilt.toArray(new String[0]);
-        java.util.Arrays.sort(changed); // String order, as the registry and every view keep names
-        Peer[] out = new Peer[base.size() + changed.length];
-        int n = 0;
-        int from = 0;
-        String last = null;
-        for (String member : changed) {
-            if (member.equals(last)) {
-                continue;
-            }
-            last = member;
-            int at = firstAtOrAfter(base, member, from);
-            for (int k = from; k < at; k++) {
-                out[n++] = base.get(k);
-            }
-            from = at < base.size() && base.get(at).name().equals(member) ? at + 1 : at;
-            Peer now = viewEntry(member);
-            if (now != null) {
-                out[n++] = now;
-            }
-        }
-        for (int k = from, size = base.size(); k < size; k++) {
-            out[n++] = base.get(k);
-        }
-        return List.of(n == out.length ? out : java.util.Arrays.copyOf(out, n));
-    }
-
-    /** The first position at or after {@code from} in the sorted {@code view} whose name is not below {@code member}. */
-    private static int firstAtOrAfter(List<Peer> view, String member, int from) {
-        int lo = from;
-        int hi = view.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (view.get(mid).name().compareTo(member) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** {@code member}'s entry in the view as {@link #fullView} makes it (the registry's shared rows), or null. */
-    private Peer viewEntry(String member) {
-        if (member.equals(name)) {
-            return ownPeer();
-        }
-        NodeRegistry.Entry e = registry.find(member);
-        if (e == null || !table.live(e.index)) {
-            return null;
-        }
-        return registry.peer(e, table.address(e.index), states.stateAt(e.index));
-    }
-
-    private Peer ownPeer() {
-        return new Peer(name, address, states.ownState(), true);
+        peers = List.copyOf(out);
+        return peers;
     }
 
     /**
@@ -475,30 +389,8 @@ public final class Membership {
      */
     private void viewMayHaveChanged(String member) {
         peers = null;
-        if (built != null) {
-            if (changedSinceBuilt.size() > 8 + built.size() / 8) {
-                built = null; // so many changes that the next view is built in full
-                changedSinceBuilt.clear();
-            } else {
-                changedSinceBuilt.add(member);
-            }
-        }
         touched.add(member);
         notifier.changed();
-    }
-
-    /**
-     * The view's cache part of {@link #viewMayHaveChanged}, for an event that may precede it: the
-     * entry is read again on the next {@link #peers()}, and nothing is announced.
-     */
-    private void entryMayHaveChanged(NodeEvent event) {
-        if (event instanceof NodeEvent.Suspected || event instanceof NodeEvent.Alive) {
-            return; // a suspect member stays in the view as it was
-        }
-        peers = null;
-        if (built != null) {
-            changedSinceBuilt.add(event.node());
-        }
     }
 
     /**
