@@ -753,11 +753,12 @@ public final class Membership {
         return new PushPull(join, reply, name, address, table.records(agreed), states.all(agreed));
     }
 
-    /** Whether our member table and peer states are exactly the registry's agreed state (see {@link NodeRegistry}). */
+    /** How many full states received were the agreed state we held, merged without a pass (for tests). */
     long fullStatesBringingNothing() {
         return fullStatesBringingNothing;
     }
 
+    /** Whether our member table and peer states are exactly the registry's agreed state (see {@link NodeRegistry}). */
     private boolean holdsAgreed() {
         return table.holdsAgreed() && states.holdsAgreed();
     }
