@@ -43,14 +43,9 @@ public final class NodeRegistry {
      * exactly these values, no more and no fewer, holds what every other such table holds; two
      * full states that both do at one version bring each other nothing ({@link MemberTable#holdsAgreed}).
      */
-    private NodeRecord[] agreedRecords = new NodeRecord[16];
-    private StateMessage[] agreedStates = new StateMessage[16];
-    private int agreedRecordCount;
-    private int agreedStateCount;
+    private final AgreedColumn<NodeRecord> agreedRecords = new AgreedColumn<>(new NodeRecord[16]);
+    private final AgreedColumn<StateMessage> agreedStates = new AgreedColumn<>(new StateMessage[16]);
     private long agreedVersion;
-    /** Whether the agreed arrays were handed out ({@link #shareAgreedRecords}): then copied before their next change. */
-    private boolean agreedRecordsShared;
-    private boolean agreedStatesShared;
 
     /** What the registry holds about one name while a table holds it. */
     static final class Entry {
@@ -164,10 +159,8 @@ public final class NodeRegistry {
                 index = used++;
                 if (index == byIndex.length) {
                     byIndex = Arrays.copyOf(byIndex, index + (index >> 1));
-                    agreedRecords = Arrays.copyOf(agreedRecords, byIndex.length);
-                    agreedStates = Arrays.copyOf(agreedStates, byIndex.length);
-                    agreedRecordsShared = false;
-                    agreedStatesShared = false;
+                    agreedRecords.grow(byIndex.length);
+                    agreedStates.grow(byIndex.length);
                 }
             }
             e = new Entry(name, index);
@@ -192,14 +185,8 @@ public final class NodeRegistry {
         }
         byName.remove(e.name);
         byIndex[e.index] = null;
-        if (agreedRecords[e.index] != null) {
-            ownAgreedRecords()[e.index] = null;
-            agreedRecordCount--;
-        }
-        if (agreedStates[e.index] != null) {
-            ownAgreedStates()[e.index] = null;
-            agreedStateCount--;
-        }
+        agreedRecords.set(e.index, null);
+        agreedStates.set(e.index, null);
         agreedVersion++;
         int at = sortedSearch(e.name);
         System.arraycopy(sorted, at + 1, sorted, at, sortedSize - at - 1);
@@ -284,11 +271,7 @@ public final class NodeRegistry {
         }
         // the message handed out last is the agreed one (a node born a viewer, then a participant
         // again at the time the others hold, gets back the very message they hold)
-        if (agreedStates[e.index] != held) {
-            if (agreedStates[e.index] == null) {
-                agreedStateCount++;
-            }
-            ownAgreedStates()[e.index] = held;
+        if (agreedStates.set(e.index, held)) {
             agreedVersion++;
         }
         return held;
@@ -299,10 +282,7 @@ public final class NodeRegistry {
         if (r.status() != NodeStatus.ALIVE) {
             return;
         }
-        if (agreedRecords[e.index] == null) {
-            agreedRecordCount++;
-        }
-        ownAgreedRecords()[e.index] = r;
+        agreedRecords.set(e.index, r);
         agreedVersion++;
     }
 
@@ -311,30 +291,12 @@ public final class NodeRegistry {
      * (it copies it before the next change): valid for {@link #agreedVersion()} as it is now.
      */
     NodeRecord[] shareAgreedRecords() {
-        agreedRecordsShared = true;
-        return agreedRecords;
+        return agreedRecords.share();
     }
 
     /** As {@link #shareAgreedRecords}, for the agreed peer-state messages. */
     StateMessage[] shareAgreedStates() {
-        agreedStatesShared = true;
-        return agreedStates;
-    }
-
-    private NodeRecord[] ownAgreedRecords() {
-        if (agreedRecordsShared) {
-            agreedRecords = agreedRecords.clone();
-            agreedRecordsShared = false;
-        }
-        return agreedRecords;
-    }
-
-    private StateMessage[] ownAgreedStates() {
-        if (agreedStatesShared) {
-            agreedStates = agreedStates.clone();
-            agreedStatesShared = false;
-        }
-        return agreedStates;
+        return agreedStates.share();
     }
 
     /** Counts the changes of the agreed state: at one version, one agreed state. */
@@ -347,34 +309,12 @@ public final class NodeRegistry {
      * not null) are exactly the agreed records: each one agreed, and as many as are agreed.
      */
     boolean agreedRecords(NodeRecord[] records, int rows) {
-        if (rows != agreedRecordCount) {
-            return false;
-        }
-        NodeRecord[] agreed = agreedRecords;
-        int n = Math.min(records.length, used);
-        for (int i = 0; i < n; i++) {
-            NodeRecord r = records[i];
-            if (r != null && r != agreed[i]) {
-                return false;
-            }
-        }
-        return true;
+        return agreedRecords.heldExactlyBy(records, rows, used);
     }
 
     /** As {@link #agreedRecords}, for held peer-state messages. */
     boolean agreedStates(StateMessage[] states, int held) {
-        if (held != agreedStateCount) {
-            return false;
-        }
-        StateMessage[] agreed = agreedStates;
-        int n = Math.min(states.length, used);
-        for (int i = 0; i < n; i++) {
-            StateMessage s = states[i];
-            if (s != null && s != agreed[i]) {
-                return false;
-            }
-        }
-        return true;
+        return agreedStates.heldExactlyBy(states, held, used);
     }
 
     /** The shared peer row of {@code e} at {@code address} in {@code state} (not the local node). */
