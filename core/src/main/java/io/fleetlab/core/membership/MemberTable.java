@@ -69,10 +69,6 @@ final class MemberTable {
     private int count;
     /** Rows dead or left: while there are none, a gossip-target pick need not read any row. */
     private int goneRows;
-    /** Where our own row sat in {@link #order} when last looked for (checked before use). */
-    private int selfPosition = -1;
-    /** The order positions one gossip-target pick drew. */
-    private final IndexList drawnPositions = new IndexList();
     /** The summed length of the rows' encodings as push-pull entries, kept as rows change ... */
     private long rowBytes;
     /** ... and the rows that cannot be encoded (then a full state's size is computed entry by entry). */
@@ -312,66 +308,34 @@ final class MemberTable {
     }
 
     /**
-     * Picks up to {@code k} distinct gossip targets at random, as memberlist's kRandomNodes does:
-     * at most 3 x members random probes, so a tick costs O(k) rather than a pass over the whole
-     * table (which at a thousand members, five ticks a second, dominated a node's work).
+     * Picks up to {@code k} distinct gossip targets at random, as memberlist's kRandomNodes does
+     * (state.go {@code gossip}): at most 3 x members random tries, skipping ourselves, left members,
+     * members dead longer than the gossip-to-the-dead time and members picked already, so a tick
+     * costs O(k) rather than a pass over the whole table. While no row is dead or left no row is
+     * read: a try reads only its entry of {@link #order} (which it must, to name the target) and
+     * {@code out}. Ours and repeats are told by member, as kRandomNodes does; {@link #order}
+     * holds each member once.
      */
     void randomGossipTargets(int k, RandomGenerator random, IndexList out) {
+        IndexList order = this.order;
         int n = order.size();
-        if (goneRows == 0 && out.isEmpty()) {
-            drawGossipPositions(k, n, random);
-            for (int i = 0; i < drawnPositions.size(); i++) {
-                out.add(order.get(drawnPositions.get(i)));
-            }
-            return;
-        }
-        long now = scheduler.nowNanos();
-        long window = config.gossipToTheDeadTime().toNanos();
+        int self = this.self;
+        boolean anyGone = goneRows != 0;
+        long now = anyGone ? scheduler.nowNanos() : 0;
+        long window = anyGone ? config.gossipToTheDeadTime().toNanos() : 0;
         for (int tries = 0; tries < 3 * n && out.size() < k; tries++) {
             int m = order.get(random.nextInt(n));
-            NodeStatus st = status(m);
-            if (m == self || st == NodeStatus.LEFT
-                    || (st == NodeStatus.DEAD && now - since[m] > window) || out.contains(m)) {
+            if (m == self || out.contains(m) || (anyGone && goneFromGossip(m, now, window))) {
                 continue;
             }
             out.add(m);
         }
     }
 
-    /**
-     * {@link #randomGossipTargets} while no row is dead or left: every member but us is a target,
-     * so a draw is judged by its position alone (ours, or one drawn already) and no row is read
-     * per try. Same draws, same picks, same order; the picked members are read at the end.
-     */
-    private void drawGossipPositions(int k, int n, RandomGenerator random) {
-        int selfAt = selfPosition();
-        IndexList drawn = drawnPositions;
-        drawn.clear();
-        for (int tries = 0; tries < 3 * n && drawn.size() < k; tries++) {
-            int p = random.nextInt(n);
-            if (p == selfAt || drawn.contains(p)) {
-                continue;
-            }
-            drawn.add(p);
-        }
-    }
-
-    /** Our own position in {@link #order}, or -1 when we have no row. */
-    private int selfPosition() {
-        int at = selfPosition;
-        if (self < 0) {
-            return -1;
-        }
-        if (at >= 0 && at < order.size() && order.get(at) == self) {
-            return at;
-        }
-        for (int q = 0; q < order.size(); q++) {
-            if (order.get(q) == self) {
-                selfPosition = q;
-                return q;
-            }
-        }
-        return -1;
+    /** Whether gossip skips member {@code m}: left, or dead for longer than {@code window}. */
+    private boolean goneFromGossip(int m, long now, long window) {
+        NodeStatus st = status(m);
+        return st == NodeStatus.LEFT || (st == NodeStatus.DEAD && now - since[m] > window);
     }
 
     /** Adds every member other than us, alive or suspect or dead within the gossip window, to {@code out}. */
