@@ -47,6 +47,8 @@ final class MemberTable {
     static final long MAX_INCARNATION_STEP = 1L << 16;
     /** Picks {@link #randomAliveOthers} replays on positions; more go through a list. */
     private static final int SPARSE_PICKS = 8;
+    /** Gossip picks {@link #drawGossipTargets} tells apart in locals. */
+    private static final int SKIPPED_PICKS = 4;
 
     private final String name;
     private final String address;
@@ -69,6 +71,8 @@ final class MemberTable {
     private int count;
     /** Rows dead or left: while there are none, a gossip-target pick need not read any row. */
     private int goneRows;
+    /** Where our own row sits in {@link #order}, kept exact as the order changes; -1 without a row. */
+    private int selfPosition = -1;
     /** The summed length of the rows' encodings as push-pull entries, kept as rows change ... */
     private long rowBytes;
     /** ... and the rows that cannot be encoded (then a full state's size is computed entry by entry). */
@@ -289,7 +293,16 @@ final class MemberTable {
         } else {
             i = newRow(alive, true, scheduler.nowNanos());
         }
-        order.insertAtRandom(i, random);
+        insertIntoOrder(i);
+    }
+
+    /** Inserts row {@code m} at a random position of {@link #order}; returns that position. */
+    private int insertIntoOrder(int m) {
+        int at = order.insertAtRandom(m, random);
+        if (selfPosition == at) {
+            selfPosition = order.size() - 1; // the entry that sat there went to the end
+        }
+        return at;
     }
 
     /** From now on news of our own death is not refuted and news of our life is ignored. */
@@ -329,6 +342,38 @@ final class MemberTable {
                 continue;
             }
             out.add(m);
+        }
+    }
+
+    /**
+     * Draws what {@link #randomGossipTargets} draws, for a round that sends nothing: while no row
+     * is dead or left and {@code k} is at most {@value #SKIPPED_PICKS}, the tries are told by
+     * their positions (ours is kept exact, and {@link #order} holds each member once), so neither
+     * the order nor any row is read. Otherwise the targets are picked into {@code spare}.
+     */
+    void drawGossipTargets(int k, RandomGenerator random, IndexList spare) {
+        if (goneRows != 0 || k > SKIPPED_PICKS) {
+            randomGossipTargets(k, random, spare);
+            return;
+        }
+        int n = order.size();
+        int selfAt = selfPosition;
+        int p0 = -1;
+        int p1 = -1;
+        int p2 = -1;
+        int p3 = -1;
+        int picked = 0;
+        for (int tries = 0; tries < 3 * n && picked < k; tries++) {
+            int p = random.nextInt(n);
+            if (p == selfAt || p == p0 || p == p1 || p == p2 || p == p3) {
+                continue;
+            }
+            switch (picked++) {
+                case 0 -> p0 = p;
+                case 1 -> p1 = p;
+                case 2 -> p2 = p;
+                default -> p3 = p;
+            }
         }
     }
 
@@ -520,6 +565,13 @@ final class MemberTable {
             return false;
         });
         order.shuffle(random);
+        selfPosition = -1;
+        for (int q = 0; q < order.size() && self >= 0; q++) {
+            if (order.get(q) == self) {
+                selfPosition = q;
+                break;
+            }
+        }
     }
 
     /**
@@ -595,9 +647,10 @@ final class MemberTable {
             tombstones.remove(a.node());
             m = newRow(new NodeRecord(a.node(), a.address(), a.incarnation(), NodeStatus.DEAD), false,
                     scheduler.nowNanos());
-            order.insertAtRandom(m, random);
+            int at = insertIntoOrder(m);
             if (a.node().equals(name)) {
                 self = m;
+                selfPosition = at;
             }
         }
         boolean isSelf = m == self;

@@ -716,10 +716,15 @@ public final class Membership {
         try {
             traffic.gossipRound();
             targets.clear();
+            // the targets are drawn all the same (memberlist's gossip: kRandomNodes, then
+            // GetBroadcasts per target, returning at the first empty one); without news they are
+            // only drawn, not read
+            if (!outbox.hasNews()) {
+                table.drawGossipTargets(gossipNodes, random, targets);
+                return;
+            }
             table.randomGossipTargets(gossipNodes, random, targets);
             int k = targets.size();
-            // the targets are drawn all the same (memberlist's gossip: kRandomNodes, then
-            // GetBroadcasts per target, returning at the first empty one)
             for (int i = 0; i < k && outbox.hasNews(); i++) {
                 if (!outbox.sendNews(table.address(targets.get(i)))) {
                     break;
