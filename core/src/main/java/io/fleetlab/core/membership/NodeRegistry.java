@@ -95,6 +95,27 @@ public final class NodeRegistry {
     }
 
     /**
+     * As {@link #find(String)}, trying {@code hint} first (an index some table of this process
+     * holds the name at, or any other number): the entry there is the name's when it names the
+     * very string {@code name}, since names are unique; anything else is looked up.
+     */
+    Entry find(String name, int hint) {
+        Entry e = hinted(name, hint);
+        return e != null ? e : byName.get(name);
+    }
+
+    /** The entry at {@code hint} if it names the very string {@code name}, else null. */
+    private Entry hinted(String name, int hint) {
+        if (hint >= 0 && hint < used) {
+            Entry e = byIndex[hint];
+            if (e != null && e.name == name) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The entry of each name in {@code list} (null where no table holds it), for a list handed to
      * many tables: asked again for the same list instance, it checks each entry against the list
      * (held still, the same name) instead of looking the name up. A warm start hands one list of N
@@ -173,6 +194,16 @@ public final class NodeRegistry {
             System.arraycopy(sorted, at, sorted, at + 1, sortedSize - at);
             sorted[at] = e;
             sortedSize++;
+        }
+        e.holders++;
+        return e;
+    }
+
+    /** As {@link #acquire(String)}, trying {@code hint} first as {@link #find(String, int)} does. */
+    Entry acquire(String name, int hint) {
+        Entry e = hinted(name, hint);
+        if (e == null) {
+            return acquire(name);
         }
         e.holders++;
         return e;
