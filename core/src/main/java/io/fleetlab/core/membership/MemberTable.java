@@ -202,7 +202,7 @@ final class MemberTable {
     private int newRow(NodeRegistry.Entry e, NodeRecord r, boolean share, long nowNanos) {
         int i = e.index;
         if (i >= records.length) {
-            int n = Math.max(i + 1, Math.max(registry.indexLimit(), records.length + (records.length >> 3) + 8));
+            int n = registry.columnLength(i, records.length);
             records = Arrays.copyOf(records, n);
             since = Arrays.copyOf(since, n);
             generations = Arrays.copyOf(generations, n);
@@ -821,6 +821,9 @@ final class MemberTable {
     }
 
     private void clearSuspicion(int m) {
+        if (suspicions.isEmpty()) {
+            return; // the usual case: no timer, and no boxed key made to find none
+        }
         Suspicion s = suspicions.remove(m);
         if (s != null) {
             s.cancel();

@@ -70,9 +70,16 @@ public final class NodeRegistry {
         }
     }
 
-    /** Indices handed out so far are below this; tables size their columns by it. */
-    int indexLimit() {
-        return used;
+    /**
+     * How long a table's columns should become when {@code index} (one of ours, at or past their
+     * {@code length}) does not fit: half again as long, so a table learning a fleet name by name
+     * copies its columns a few times rather than once per eighth; but never past the registry's
+     * own index array (which also grows by half), so a table of a registry that stopped growing
+     * holds little more than the indices handed out, and at least every index handed out.
+     */
+    int columnLength(int index, int length) {
+        int grown = Math.min(length + (length >> 1) + 8, byIndex.length);
+        return Math.max(index + 1, Math.max(used, grown));
     }
 
     /** Names held now. */

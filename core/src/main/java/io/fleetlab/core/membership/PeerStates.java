@@ -271,7 +271,7 @@ final class PeerStates {
     private void append(NodeRegistry.Entry e, StateMessage s) {
         int i = e.index;
         if (i >= held.length) {
-            int n = Math.max(i + 1, Math.max(registry.indexLimit(), held.length + (held.length >> 3) + 8));
+            int n = registry.columnLength(i, held.length);
             held = Arrays.copyOf(held, n);
             order.ensure(n);
         }
