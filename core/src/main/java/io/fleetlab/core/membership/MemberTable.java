@@ -136,7 +136,13 @@ final class MemberTable {
                 return hint;
             }
         }
-        return indexOf(member);
+        // a member other tables of the process hold is found by the hint too
+        NodeRegistry.Entry e = registry.find(member, hint);
+        if (e == null) {
+            return -1;
+        }
+        int i = e.index;
+        return i < records.length && records[i] != null ? i : -1;
     }
 
     /** Whether row {@code i} exists. */
@@ -196,7 +202,7 @@ final class MemberTable {
     private int newRow(NodeRegistry.Entry e, NodeRecord r, boolean share, long nowNanos) {
         int i = e.index;
         if (i >= records.length) {
-            int n = Math.max(i + 1, Math.max(registry.indexLimit(), records.length + (records.length >> 3) + 8));
+            int n = registry.columnLength(i, records.length);
             records = Arrays.copyOf(records, n);
             since = Arrays.copyOf(since, n);
             generations = Arrays.copyOf(generations, n);
@@ -645,8 +651,8 @@ final class MemberTable {
         }
         if (isNew) {
             tombstones.remove(a.node());
-            m = newRow(new NodeRecord(a.node(), a.address(), a.incarnation(), NodeStatus.DEAD), false,
-                    scheduler.nowNanos());
+            m = newRow(registry.acquire(a.node(), hint),
+                    new NodeRecord(a.node(), a.address(), a.incarnation(), NodeStatus.DEAD), false, scheduler.nowNanos());
             int at = insertIntoOrder(m);
             if (a.node().equals(name)) {
                 self = m;
@@ -791,24 +797,29 @@ final class MemberTable {
                 && r.status() == NodeStatus.ALIVE) {
             return; // merge(r)'s first case: nothing newer than what we hold
         }
-        merge(r);
+        mergeEntry(r, row);
     }
 
     /** Applies one entry of a remote member table (memberlist's {@code mergeState}). */
     void merge(NodeRecord r) {
+        mergeEntry(r, -1);
+    }
+
+    /** {@link #merge(NodeRecord)} with {@code hint} as for {@link #alive(Alive, boolean, int)}. */
+    private void mergeEntry(NodeRecord r, int hint) {
         switch (r.status()) {
             case ALIVE -> {
                 // the common case of a push-pull: nothing newer than what we hold (no message built)
-                int m = indexOf(r.name());
+                int m = indexOf(r.name(), hint);
                 if (m >= 0 && m != self && !leaving && records[m] != null && r.incarnation() <= incarnation(m)
                         && r.address().equals(address(m))) {
                     return;
                 }
-                alive(new Alive(r.incarnation(), r.name(), r.address()), false);
+                alive(new Alive(r.incarnation(), r.name(), r.address()), false, hint);
             }
-            case LEFT -> dead(new Dead(r.incarnation(), r.name(), r.name()));
+            case LEFT -> dead(new Dead(r.incarnation(), r.name(), r.name()), hint);
             // Someone else's verdict of death is only a reason to suspect: we check for ourselves.
-            case DEAD, SUSPECT -> suspect(new Suspect(r.incarnation(), r.name(), name));
+            case DEAD, SUSPECT -> suspect(new Suspect(r.incarnation(), r.name(), name), hint);
         }
     }
 
@@ -827,6 +838,9 @@ final class MemberTable {
     }
 
     private void clearSuspicion(int m) {
+        if (suspicions.isEmpty()) {
+            return; // the usual case: no timer, and no boxed key made to find none
+        }
         Suspicion s = suspicions.remove(m);
         if (s != null) {
             s.cancel();

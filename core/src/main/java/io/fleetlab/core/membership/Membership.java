@@ -696,7 +696,7 @@ public final class Membership {
             } else if (m instanceof Dead d) {
                 table.dead(d, row);
             } else if (m instanceof PeerStateUpdate u) {
-                states.merge(u.state());
+                states.merge(u.state(), row);
             } else if (m instanceof PushPull p) {
                 onPushPull(p, from);
             }
@@ -955,9 +955,9 @@ public final class Membership {
 
     // ---------------------------------------------------------------- helpers
 
-    private boolean inView(String member) {
-        int i = table.indexOf(member);
-        return i >= 0 && !table.status(i).gone();
+    /** Whether the member at registry index {@code i} has a row that is alive or suspect. */
+    private boolean inView(int i) {
+        return table.has(i) && !table.status(i).gone();
     }
 
     /** Whether two {@code host:port} addresses (a stream's source may carry a suffix) name one host. */
