@@ -636,8 +636,11 @@ final class MemberTable {
         }
         if (isNew) {
             tombstones.remove(a.node());
-            m = newRow(registry.acquire(a.node(), hint),
-                    new NodeRecord(a.node(), a.address(), a.incarnation(), NodeStatus.DEAD), false, scheduler.nowNanos());
+            NodeRegistry.Entry e = registry.acquire(a.node(), hint);
+            // a dead placeholder until the news is applied below, the registry's shared one: an
+            // equal record, neither made nor measured again for each table that meets the member
+            m = newRow(e, registry.record(e, a.address(), a.incarnation(), NodeStatus.DEAD), false,
+                    scheduler.nowNanos());
             order.insertAtRandom(m, random);
             if (a.node().equals(name)) {
                 self = m;
