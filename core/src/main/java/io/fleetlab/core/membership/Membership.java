@@ -98,6 +98,8 @@ public final class Membership {
     /** Our own name's registry entry (held for the life of this membership). */
     private final NodeRegistry.Entry own;
     private final long gossipIntervalNanos;
+    /** The configuration's gossip fan-out, kept here: a tick then reads no configuration. */
+    private final int gossipNodes;
     private final ThrottledLog rejections;
 
     private boolean started;
@@ -153,6 +155,7 @@ public final class Membership {
                     + name + "' at '" + address + "'");
         }
         this.gossipIntervalNanos = config.gossipInterval().toNanos();
+        this.gossipNodes = config.gossipNodes();
         this.codec = new PacketCodec(config.keyring(), random);
         this.notifier = new PeerSetNotifier(scheduler, config.notifyInterval().toNanos(), new PeerSetNotifier.View() {
             @Override
@@ -713,10 +716,15 @@ public final class Membership {
         try {
             traffic.gossipRound();
             targets.clear();
-            table.randomGossipTargets(config.gossipNodes(), random, targets);
-            int k = targets.size();
             // the targets are drawn all the same (memberlist's gossip: kRandomNodes, then
-            // GetBroadcasts per target, returning at the first empty one)
+            // GetBroadcasts per target, returning at the first empty one); without news they are
+            // only drawn, not read
+            if (!outbox.hasNews()) {
+                table.drawGossipTargets(gossipNodes, random, targets);
+                return;
+            }
+            table.randomGossipTargets(gossipNodes, random, targets);
+            int k = targets.size();
             for (int i = 0; i < k && outbox.hasNews(); i++) {
                 if (!outbox.sendNews(table.address(targets.get(i)))) {
                     break;
