@@ -13,7 +13,7 @@ final class Event implements Cancellable {
     long time;
     long sequence;
     Runnable action;
-    /** The next event in the simulation's free list. */
+    /** The next event in the same calendar bucket, or in the free list. */
     Event next;
     final boolean pooled;
     /** The node whose timer this is (runs only if that node has not crashed since), or null. */

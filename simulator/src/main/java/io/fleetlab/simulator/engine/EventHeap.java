@@ -14,17 +14,14 @@ final class EventHeap {
     private int size;
 
     void add(Event e) {
-        add(e, e.time, e.sequence);
-    }
-
-    /** Adds {@code e}, whose time is {@code t} and sequence {@code s}, without reading it. */
-    void add(Event e, long t, long s) {
         if (size == events.length) {
             int grown = size * 2;
             events = Arrays.copyOf(events, grown);
             times = Arrays.copyOf(times, grown);
             sequences = Arrays.copyOf(sequences, grown);
         }
+        long t = e.time;
+        long s = e.sequence;
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
