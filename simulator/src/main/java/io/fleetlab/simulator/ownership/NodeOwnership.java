@@ -32,7 +32,7 @@ public final class NodeOwnership implements OwnershipStrategy {
     /** The nodes the last view admitted, and a spare for the next one. */
     private BitSet admitted = new BitSet();
     private BitSet spare = new BitSet();
-    /** The last answer: handed out, so never modified again (a change copies it). */
+    /** The last answer: handed out, so changed again only when its holder allows it ({@link #ownedReusing}), else copied. */
     private BitSet answer;
     private Answer kind = Answer.NONE;
     /** The view and op of the last answer (the same list instance means the same view). */
@@ -52,6 +52,16 @@ public final class NodeOwnership implements OwnershipStrategy {
 
     @Override
     public BitSet owned(String name, TargetSet targets, List<Peer> peers, Op op, BitSet previous) {
+        return answer(name, targets, peers, op, previous, false);
+    }
+
+    /** As {@link #owned}, changing the previous answer in place when regions moved (the caller holds it nowhere else). */
+    @Override
+    public BitSet ownedReusing(String name, TargetSet targets, List<Peer> peers, Op op, BitSet previous) {
+        return answer(name, targets, peers, op, previous, true);
+    }
+
+    private BitSet answer(String name, TargetSet targets, List<Peer> peers, Op op, BitSet previous, boolean reuse) {
         if (targets != index.targets() || !name.equals(localName)) {
             throw new IllegalArgumentException("this strategy serves " + localName + " on the run's target set");
         }
@@ -93,7 +103,7 @@ public final class NodeOwnership implements OwnershipStrategy {
             incremental = false;
             walkAllRegions();
         } else {
-            updateRegions();
+            updateRegions(reuse);
         }
         return answer;
     }
@@ -122,8 +132,9 @@ public final class NodeOwnership implements OwnershipStrategy {
     /**
      * Each region walked again on the new view; only the arcs between its old and new end change
      * hands (a region grows when the node at its end left, shrinks when one entered inside it).
+     * With {@code inPlace} the last answer itself is changed, else a copy of it.
      */
-    private void updateRegions() {
+    private void updateRegions(boolean inPlace) {
         int[] mine = index.positionsOf(self);
         BitSet out = null;
         for (int k = 0; k < mine.length; k++) {
@@ -133,7 +144,7 @@ public final class NodeOwnership implements OwnershipStrategy {
                 continue;
             }
             if (out == null) {
-                out = (BitSet) answer.clone();
+                out = inPlace ? answer : (BitSet) answer.clone();
             }
             if (length > before) {
                 setArcs(out, mine[k], before, length, true);

@@ -13,6 +13,7 @@ import io.fleetlab.core.rebalance.TargetSet;
 import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.Op;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A rebalancer whose strategy is the shared token index with per-node arc deltas against one on
  * its own Alloy ring (itself checked against Alloy's vectors): after every view change of a random
- * sequence the owned targets and the started/stopped lists must be the same.
+ * sequence the owned targets and the started/stopped lists must be the same. A third rebalancer
+ * takes the views as a node's components do ({@link Rebalancer#applyPeers}: its owned set changed
+ * in place), sometimes as a caller that diffs, and is diffed at random reload ticks.
  */
 class NodeOwnershipTest {
     private static final int CASES = 200;
@@ -66,6 +69,10 @@ class NodeOwnershipTest {
         Rebalancer reference = new Rebalancer(self, HashingAlgorithm.ALLOY_RING.create(tokens), options);
         assertChangeEqual(reference.setTargets(targets), fast.setTargets(targets), "targets");
         assertOwnedEqual(reference, fast);
+        // a component's way: views applied (the owned set updated in place), diffed at reload ticks
+        Rebalancer reusing = new Rebalancer(self, index.create(self), options);
+        reusing.applyTargets(targets);
+        BitSet scraped = new BitSet();
         PeerState[] states = new PeerState[fleet];
         for (int step = 0; step < 12; step++) {
             // change a few members, or many at once (a join's push-pull, a partition healing)
@@ -84,6 +91,25 @@ class NodeOwnershipTest {
             boolean ready = r.nextInt(6) != 0 && view.size() >= options.minClusterSize();
             assertChangeEqual(reference.setPeers(view, ready), fast.setPeers(view, ready), view.toString());
             assertOwnedEqual(reference, fast);
+            if (r.nextInt(4) == 0) {
+                reusing.setPeers(view, ready); // a caller that diffs: the set it holds must stay as it was
+            } else {
+                reusing.applyPeers(view, ready);
+            }
+            assertOwnedEqual(reference, reusing);
+            if (r.nextBoolean()) {
+                OwnershipChange change = reusing.changeSince(scraped);
+                BitSet expected = reference.ownedSet();
+                for (int i : change.started()) {
+                    assertTrue(!scraped.get(i) && expected.get(i), "started " + i + " after " + view);
+                    scraped.set(i);
+                }
+                for (int i : change.stopped()) {
+                    assertTrue(scraped.get(i) && !expected.get(i), "stopped " + i + " after " + view);
+                    scraped.clear(i);
+                }
+                assertEquals(expected, scraped, "scraped after the reload on " + view);
+            }
         }
         if (registered) {
             assertTrue(index.builds() <= 1, "tokens hashed and sorted " + index.builds() + " times");
