@@ -82,6 +82,9 @@ public final class NodeOwnership implements OwnershipStrategy {
             }
         }
         index.ensureBuilt();
+        // regions follow from the admitted nodes alone: a view that admits the same ones (a state
+        // change that does not count on this op, an address change) leaves every region as it was
+        boolean sameAdmitted = next.equals(admitted);
         spare = admitted;
         admitted = next;
         lastPeers = peers;
@@ -102,7 +105,7 @@ public final class NodeOwnership implements OwnershipStrategy {
             kind = Answer.REGIONS;
             incremental = false;
             walkAllRegions();
-        } else {
+        } else if (!sameAdmitted) {
             updateRegions(reuse);
         }
         return answer;
