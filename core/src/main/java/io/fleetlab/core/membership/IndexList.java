@@ -83,10 +83,16 @@ final class IndexList {
         return n;
     }
 
-    /** Appends and swaps to a random position, drawing as {@code RandomPicks.insertAtRandom}. */
-    void insertAtRandom(int index, RandomGenerator random) {
+    /**
+     * Appends and swaps to a random position, drawing as {@code RandomPicks.insertAtRandom}.
+     *
+     * @return the position {@code index} went to (the entry that sat there is now the last)
+     */
+    int insertAtRandom(int index, RandomGenerator random) {
         add(index);
-        swap(size - 1, random.nextInt(size));
+        int at = random.nextInt(size);
+        swap(size - 1, at);
+        return at;
     }
 
     /**

@@ -47,6 +47,8 @@ final class MemberTable {
     static final long MAX_INCARNATION_STEP = 1L << 16;
     /** Picks {@link #randomAliveOthers} replays on positions; more go through a list. */
     private static final int SPARSE_PICKS = 8;
+    /** Gossip picks {@link #drawGossipTargets} tells apart in locals. */
+    private static final int SKIPPED_PICKS = 4;
 
     private final String name;
     private final String address;
@@ -69,10 +71,8 @@ final class MemberTable {
     private int count;
     /** Rows dead or left: while there are none, a gossip-target pick need not read any row. */
     private int goneRows;
-    /** Where our own row sat in {@link #order} when last looked for (checked before use). */
+    /** Where our own row sits in {@link #order}, kept exact as the order changes; -1 without a row. */
     private int selfPosition = -1;
-    /** The order positions one gossip-target pick drew. */
-    private final IndexList drawnPositions = new IndexList();
     /** The summed length of the rows' encodings as push-pull entries, kept as rows change ... */
     private long rowBytes;
     /** ... and the rows that cannot be encoded (then a full state's size is computed entry by entry). */
@@ -136,7 +136,13 @@ final class MemberTable {
                 return hint;
             }
         }
-        return indexOf(member);
+        // a member other tables of the process hold is found by the hint too
+        NodeRegistry.Entry e = registry.find(member, hint);
+        if (e == null) {
+            return -1;
+        }
+        int i = e.index;
+        return i < records.length && records[i] != null ? i : -1;
     }
 
     /** Whether row {@code i} exists. */
@@ -196,7 +202,7 @@ final class MemberTable {
     private int newRow(NodeRegistry.Entry e, NodeRecord r, boolean share, long nowNanos) {
         int i = e.index;
         if (i >= records.length) {
-            int n = Math.max(i + 1, Math.max(registry.indexLimit(), records.length + (records.length >> 3) + 8));
+            int n = registry.columnLength(i, records.length);
             records = Arrays.copyOf(records, n);
             since = Arrays.copyOf(since, n);
             generations = Arrays.copyOf(generations, n);
@@ -293,7 +299,16 @@ final class MemberTable {
         } else {
             i = newRow(alive, true, scheduler.nowNanos());
         }
-        order.insertAtRandom(i, random);
+        insertIntoOrder(i);
+    }
+
+    /** Inserts row {@code m} at a random position of {@link #order}; returns that position. */
+    private int insertIntoOrder(int m) {
+        int at = order.insertAtRandom(m, random);
+        if (selfPosition == at) {
+            selfPosition = order.size() - 1; // the entry that sat there went to the end
+        }
+        return at;
     }
 
     /** From now on news of our own death is not refuted and news of our life is ignored. */
@@ -312,26 +327,24 @@ final class MemberTable {
     }
 
     /**
-     * Picks up to {@code k} distinct gossip targets at random, as memberlist's kRandomNodes does:
-     * at most 3 x members random probes, so a tick costs O(k) rather than a pass over the whole
-     * table (which at a thousand members, five ticks a second, dominated a node's work).
+     * Picks up to {@code k} distinct gossip targets at random, as memberlist's kRandomNodes does
+     * (state.go {@code gossip}): at most 3 x members random tries, skipping ourselves, left members,
+     * members dead longer than the gossip-to-the-dead time and members picked already, so a tick
+     * costs O(k) rather than a pass over the whole table. While no row is dead or left no row is
+     * read: a try reads only its entry of {@link #order} (which it must, to name the target) and
+     * {@code out}. Ours and repeats are told by member, as kRandomNodes does; {@link #order}
+     * holds each member once.
      */
     void randomGossipTargets(int k, RandomGenerator random, IndexList out) {
+        IndexList order = this.order;
         int n = order.size();
-        if (goneRows == 0 && out.isEmpty()) {
-            drawGossipPositions(k, n, random);
-            for (int i = 0; i < drawnPositions.size(); i++) {
-                out.add(order.get(drawnPositions.get(i)));
-            }
-            return;
-        }
-        long now = scheduler.nowNanos();
-        long window = config.gossipToTheDeadTime().toNanos();
+        int self = this.self;
+        boolean anyGone = goneRows != 0;
+        long now = anyGone ? scheduler.nowNanos() : 0;
+        long window = anyGone ? config.gossipToTheDeadTime().toNanos() : 0;
         for (int tries = 0; tries < 3 * n && out.size() < k; tries++) {
             int m = order.get(random.nextInt(n));
-            NodeStatus st = status(m);
-            if (m == self || st == NodeStatus.LEFT
-                    || (st == NodeStatus.DEAD && now - since[m] > window) || out.contains(m)) {
+            if (m == self || out.contains(m) || (anyGone && goneFromGossip(m, now, window))) {
                 continue;
             }
             out.add(m);
@@ -339,39 +352,41 @@ final class MemberTable {
     }
 
     /**
-     * {@link #randomGossipTargets} while no row is dead or left: every member but us is a target,
-     * so a draw is judged by its position alone (ours, or one drawn already) and no row is read
-     * per try. Same draws, same picks, same order; the picked members are read at the end.
+     * Draws what {@link #randomGossipTargets} draws, for a round that sends nothing: while no row
+     * is dead or left and {@code k} is at most {@value #SKIPPED_PICKS}, the tries are told by
+     * their positions (ours is kept exact, and {@link #order} holds each member once), so neither
+     * the order nor any row is read. Otherwise the targets are picked into {@code spare}.
      */
-    private void drawGossipPositions(int k, int n, RandomGenerator random) {
-        int selfAt = selfPosition();
-        IndexList drawn = drawnPositions;
-        drawn.clear();
-        for (int tries = 0; tries < 3 * n && drawn.size() < k; tries++) {
+    void drawGossipTargets(int k, RandomGenerator random, IndexList spare) {
+        if (goneRows != 0 || k > SKIPPED_PICKS) {
+            randomGossipTargets(k, random, spare);
+            return;
+        }
+        int n = order.size();
+        int selfAt = selfPosition;
+        int p0 = -1;
+        int p1 = -1;
+        int p2 = -1;
+        int p3 = -1;
+        int picked = 0;
+        for (int tries = 0; tries < 3 * n && picked < k; tries++) {
             int p = random.nextInt(n);
-            if (p == selfAt || drawn.contains(p)) {
+            if (p == selfAt || p == p0 || p == p1 || p == p2 || p == p3) {
                 continue;
             }
-            drawn.add(p);
+            switch (picked++) {
+                case 0 -> p0 = p;
+                case 1 -> p1 = p;
+                case 2 -> p2 = p;
+                default -> p3 = p;
+            }
         }
     }
 
-    /** Our own position in {@link #order}, or -1 when we have no row. */
-    private int selfPosition() {
-        int at = selfPosition;
-        if (self < 0) {
-            return -1;
-        }
-        if (at >= 0 && at < order.size() && order.get(at) == self) {
-            return at;
-        }
-        for (int q = 0; q < order.size(); q++) {
-            if (order.get(q) == self) {
-                selfPosition = q;
-                return q;
-            }
-        }
-        return -1;
+    /** Whether gossip skips member {@code m}: left, or dead for longer than {@code window}. */
+    private boolean goneFromGossip(int m, long now, long window) {
+        NodeStatus st = status(m);
+        return st == NodeStatus.LEFT || (st == NodeStatus.DEAD && now - since[m] > window);
     }
 
     /** Adds every member other than us, alive or suspect or dead within the gossip window, to {@code out}. */
@@ -556,6 +571,13 @@ final class MemberTable {
             return false;
         });
         order.shuffle(random);
+        selfPosition = -1;
+        for (int q = 0; q < order.size() && self >= 0; q++) {
+            if (order.get(q) == self) {
+                selfPosition = q;
+                break;
+            }
+        }
     }
 
     /**
@@ -629,11 +651,12 @@ final class MemberTable {
         }
         if (isNew) {
             tombstones.remove(a.node());
-            m = newRow(new NodeRecord(a.node(), a.address(), a.incarnation(), NodeStatus.DEAD), false,
-                    scheduler.nowNanos());
-            order.insertAtRandom(m, random);
+            m = newRow(registry.acquire(a.node(), hint),
+                    new NodeRecord(a.node(), a.address(), a.incarnation(), NodeStatus.DEAD), false, scheduler.nowNanos());
+            int at = insertIntoOrder(m);
             if (a.node().equals(name)) {
                 self = m;
+                selfPosition = at;
             }
         }
         boolean isSelf = m == self;
@@ -774,24 +797,29 @@ final class MemberTable {
                 && r.status() == NodeStatus.ALIVE) {
             return; // merge(r)'s first case: nothing newer than what we hold
         }
-        merge(r);
+        mergeEntry(r, row);
     }
 
     /** Applies one entry of a remote member table (memberlist's {@code mergeState}). */
     void merge(NodeRecord r) {
+        mergeEntry(r, -1);
+    }
+
+    /** {@link #merge(NodeRecord)} with {@code hint} as for {@link #alive(Alive, boolean, int)}. */
+    private void mergeEntry(NodeRecord r, int hint) {
         switch (r.status()) {
             case ALIVE -> {
                 // the common case of a push-pull: nothing newer than what we hold (no message built)
-                int m = indexOf(r.name());
+                int m = indexOf(r.name(), hint);
                 if (m >= 0 && m != self && !leaving && records[m] != null && r.incarnation() <= incarnation(m)
                         && r.address().equals(address(m))) {
                     return;
                 }
-                alive(new Alive(r.incarnation(), r.name(), r.address()), false);
+                alive(new Alive(r.incarnation(), r.name(), r.address()), false, hint);
             }
-            case LEFT -> dead(new Dead(r.incarnation(), r.name(), r.name()));
+            case LEFT -> dead(new Dead(r.incarnation(), r.name(), r.name()), hint);
             // Someone else's verdict of death is only a reason to suspect: we check for ourselves.
-            case DEAD, SUSPECT -> suspect(new Suspect(r.incarnation(), r.name(), name));
+            case DEAD, SUSPECT -> suspect(new Suspect(r.incarnation(), r.name(), name), hint);
         }
     }
 
@@ -810,6 +838,9 @@ final class MemberTable {
     }
 
     private void clearSuspicion(int m) {
+        if (suspicions.isEmpty()) {
+            return; // the usual case: no timer, and no boxed key made to find none
+        }
         Suspicion s = suspicions.remove(m);
         if (s != null) {
             s.cancel();

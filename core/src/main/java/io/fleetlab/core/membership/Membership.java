@@ -100,6 +100,8 @@ public final class Membership {
     /** Our own name's registry entry (held for the life of this membership). */
     private final NodeRegistry.Entry own;
     private final long gossipIntervalNanos;
+    /** The configuration's gossip fan-out, kept here: a tick then reads no configuration. */
+    private final int gossipNodes;
     private final ThrottledLog rejections;
 
     private boolean started;
@@ -155,6 +157,7 @@ public final class Membership {
                     + name + "' at '" + address + "'");
         }
         this.gossipIntervalNanos = config.gossipInterval().toNanos();
+        this.gossipNodes = config.gossipNodes();
         this.codec = new PacketCodec(config.keyring(), random);
         this.notifier = new PeerSetNotifier(scheduler, config.notifyInterval().toNanos(), new PeerSetNotifier.View() {
             @Override
@@ -698,7 +701,7 @@ public final class Membership {
             } else if (m instanceof Dead d) {
                 table.dead(d, row);
             } else if (m instanceof PeerStateUpdate u) {
-                states.merge(u.state());
+                states.merge(u.state(), row);
             } else if (m instanceof PushPull p) {
                 onPushPull(p, from);
             }
@@ -718,10 +721,15 @@ public final class Membership {
         try {
             traffic.gossipRound();
             targets.clear();
-            table.randomGossipTargets(config.gossipNodes(), random, targets);
-            int k = targets.size();
             // the targets are drawn all the same (memberlist's gossip: kRandomNodes, then
-            // GetBroadcasts per target, returning at the first empty one)
+            // GetBroadcasts per target, returning at the first empty one); without news they are
+            // only drawn, not read
+            if (!outbox.hasNews()) {
+                table.drawGossipTargets(gossipNodes, random, targets);
+                return;
+            }
+            table.randomGossipTargets(gossipNodes, random, targets);
+            int k = targets.size();
             for (int i = 0; i < k && outbox.hasNews(); i++) {
                 if (!outbox.sendNews(table.address(targets.get(i)))) {
                     break;
@@ -952,9 +960,9 @@ public final class Membership {
 
     // ---------------------------------------------------------------- helpers
 
-    private boolean inView(String member) {
-        int i = table.indexOf(member);
-        return i >= 0 && !table.status(i).gone();
+    /** Whether the member at registry index {@code i} has a row that is alive or suspect. */
+    private boolean inView(int i) {
+        return table.has(i) && !table.status(i).gone();
     }
 
     /** Whether two {@code host:port} addresses (a stream's source may carry a suffix) name one host. */

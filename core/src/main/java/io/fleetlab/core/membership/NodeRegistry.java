@@ -70,9 +70,16 @@ public final class NodeRegistry {
         }
     }
 
-    /** Indices handed out so far are below this; tables size their columns by it. */
-    int indexLimit() {
-        return used;
+    /**
+     * How long a table's columns should become when {@code index} (one of ours, at or past their
+     * {@code length}) does not fit: half again as long, so a table learning a fleet name by name
+     * copies its columns a few times rather than once per eighth; but never past the registry's
+     * own index array (which also grows by half), so a table of a registry that stopped growing
+     * holds little more than the indices handed out, and at least every index handed out.
+     */
+    int columnLength(int index, int length) {
+        int grown = Math.min(length + (length >> 1) + 8, byIndex.length);
+        return Math.max(index + 1, Math.max(used, grown));
     }
 
     /** Names held now. */
@@ -92,6 +99,27 @@ public final class NodeRegistry {
     /** The entry of {@code name}, or null when no table holds it. */
     Entry find(String name) {
         return byName.get(name);
+    }
+
+    /**
+     * As {@link #find(String)}, trying {@code hint} first (an index some table of this process
+     * holds the name at, or any other number): the entry there is the name's when it names the
+     * very string {@code name}, since names are unique; anything else is looked up.
+     */
+    Entry find(String name, int hint) {
+        Entry e = hinted(name, hint);
+        return e != null ? e : byName.get(name);
+    }
+
+    /** The entry at {@code hint} if it names the very string {@code name}, else null. */
+    private Entry hinted(String name, int hint) {
+        if (hint >= 0 && hint < used) {
+            Entry e = byIndex[hint];
+            if (e != null && e.name == name) {
+                return e;
+            }
+        }
+        return null;
     }
 
     /**
@@ -173,6 +201,16 @@ public final class NodeRegistry {
             System.arraycopy(sorted, at, sorted, at + 1, sortedSize - at);
             sorted[at] = e;
             sortedSize++;
+        }
+        e.holders++;
+        return e;
+    }
+
+    /** As {@link #acquire(String)}, trying {@code hint} first as {@link #find(String, int)} does. */
+    Entry acquire(String name, int hint) {
+        Entry e = hinted(name, hint);
+        if (e == null) {
+            return acquire(name);
         }
         e.holders++;
         return e;

@@ -12,7 +12,7 @@ import io.fleetlab.core.peer.StateMessage;
 import io.fleetlab.core.time.Scheduler;
 import java.util.Arrays;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /**
  * Alloy's peer states: the local node's Lamport-clocked announcements and, per member, the newest
@@ -27,7 +27,7 @@ final class PeerStates {
     private final Scheduler scheduler;
     private final BroadcastQueue<SizedMessage> broadcasts;
     private final EventBus events;
-    private final Predicate<String> inView;
+    private final IntPredicate inView;
     private final Consumer<String> viewChanged;
     private final NodeRegistry registry;
     private final LamportClock clock = new LamportClock();
@@ -47,9 +47,12 @@ final class PeerStates {
     /** Our own registry index (held for the life of this table). */
     private final int ownIndex;
 
-    /** @param inView whether a member currently counts in the peer view (so a change must be notified) */
+    /**
+     * @param inView whether the member at a registry index currently counts in the peer view (so a
+     *               change must be notified)
+     */
     PeerStates(String name, Scheduler scheduler, BroadcastQueue<SizedMessage> broadcasts, EventBus events,
-            Predicate<String> inView, Consumer<String> viewChanged, NodeRegistry registry) {
+            IntPredicate inView, Consumer<String> viewChanged, NodeRegistry registry) {
         this.name = name;
         this.scheduler = scheduler;
         this.broadcasts = broadcasts;
@@ -163,14 +166,15 @@ final class PeerStates {
 
     /**
      * As {@link #merge(StateMessage)}, with {@code row} the message's registry index as the sender
-     * listed it (-1 if unknown). Holding that very message at that row (not our own) proves it is
-     * not newer, and its time was observed when it was taken: nothing to do, no name looked up.
+     * listed or queued it (-1 if unknown). Holding that very message at that row (not our own)
+     * proves it is not newer, and its time was observed when it was taken: nothing to do, no name
+     * looked up. Otherwise the row is tried first for the name's entry ({@link NodeRegistry#find(String, int)}).
      */
     void merge(StateMessage s, int row) {
         if (row >= 0 && row < held.length && held[row] == s && row != ownIndex) {
             return;
         }
-        merge(s);
+        mergeNews(s, row);
     }
 
     /**
@@ -198,6 +202,11 @@ final class PeerStates {
 
     /** Keeps {@code s} only if it is newer than the message held for its node. */
     void merge(StateMessage s) {
+        mergeNews(s, -1);
+    }
+
+    /** {@link #merge(StateMessage)}, the name's entry looked for at {@code hint} first. */
+    private void mergeNews(StateMessage s, int hint) {
         clock.observe(s.lamportTime());
         if (s.nodeName().equals(name)) {
             if (s.lamportTime() >= own.lamportTime() && !s.equals(own)) {
@@ -206,16 +215,28 @@ final class PeerStates {
             }
             return;
         }
-        StateMessage previous = get(s.nodeName());
+        NodeRegistry.Entry e = registry.find(s.nodeName(), hint);
+        StateMessage previous = e == null ? null : at(e.index);
         if (!s.supersedes(previous)) {
             return;
         }
-        put(s);
-        broadcasts.add(Topic.PEER_STATE, s.nodeName(), PacketCodec.sized(new PeerStateUpdate(s)));
+        if (previous != null) {
+            replace(e, s);
+        } else if (e != null) {
+            registry.hold(e); // held by another table of the process: ours now too
+            append(e, s);
+        } else {
+            e = registry.acquire(s.nodeName());
+            append(e, s);
+        }
+        // the shared message (equal to s) goes out with our row: a receiver of this process holding
+        // it settles the news by identity, and finds the name's entry at the row
+        int i = e.index;
+        broadcasts.add(Topic.PEER_STATE, s.nodeName(), PacketCodec.sized(new PeerStateUpdate(held[i]), i));
         PeerState was = previous == null ? PeerState.VIEWER : previous.state();
         if (was != s.state()) {
             events.emit(new NodeEvent.StateChanged(s.nodeName(), was, s.state(), s.lamportTime(), scheduler.nowNanos()));
-            if (inView.test(s.nodeName())) {
+            if (inView.test(i)) {
                 viewChanged.accept(s.nodeName());
             }
         }
@@ -224,7 +245,7 @@ final class PeerStates {
     private void announce(PeerState state) {
         own = new StateMessage(name, state, clock.tick());
         put(own);
-        broadcasts.add(Topic.PEER_STATE, name, PacketCodec.sized(new PeerStateUpdate(own)));
+        broadcasts.add(Topic.PEER_STATE, name, PacketCodec.sized(new PeerStateUpdate(own), ownIndex));
         viewChanged.accept(name);
     }
 
@@ -250,7 +271,7 @@ final class PeerStates {
     private void append(NodeRegistry.Entry e, StateMessage s) {
         int i = e.index;
         if (i >= held.length) {
-            int n = Math.max(i + 1, Math.max(registry.indexLimit(), held.length + (held.length >> 3) + 8));
+            int n = registry.columnLength(i, held.length);
             held = Arrays.copyOf(held, n);
             order.ensure(n);
         }

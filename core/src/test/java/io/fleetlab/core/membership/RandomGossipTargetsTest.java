@@ -21,9 +21,11 @@ import org.junit.jupiter.api.Test;
  * {@link MemberTable#randomGossipTargets} picks exactly what memberlist's {@code kRandomNodes}
  * loop picks (state.go {@code gossip}: up to 3 x members random tries, skipping ourselves, left
  * members, members dead longer than the gossip-to-the-dead time, and members picked already),
- * with the same draws, whether or not the table holds dead or left rows (without any, a try is
- * judged by its position alone). Seeded tables go through suspicions, deaths, leaves, refutations,
- * reaping and joins; every state is checked against the loop written out here.
+ * with the same draws, whether or not the table holds dead or left rows (without any, a try reads
+ * no row). Seeded tables go through suspicions, deaths, leaves, refutations, reaping and joins;
+ * every state is checked against the loop written out here, and the probe order is checked to
+ * hold each member once (what telling repeats by member relies on). A round without news only
+ * draws ({@link MemberTable#drawGossipTargets}); it must draw exactly as often.
  */
 class RandomGossipTargetsTest {
     @Test
@@ -75,6 +77,10 @@ class RandomGossipTargetsTest {
     }
 
     private static void check(MemberTable table, ManualScheduler scheduler, SplittableRandom r, String where) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int q = 0; q < table.order().size(); q++) {
+            assertTrue(seen.add(table.order().get(q)), where + ": member " + table.order().get(q) + " twice in the order");
+        }
         for (int q = 0; q < 3; q++) {
             int k = q == 2 ? r.nextInt(12) : 3;
             long draws = r.nextLong();
@@ -89,7 +95,18 @@ class RandomGossipTargetsTest {
                 assertEquals(expected.get(i), got.get(i), where + " k " + k + ": pick " + i);
             }
             assertEquals(loopDraws.nextLong(), pickDraws.nextLong(), where + " k " + k + ": the same number of draws");
+            SplittableRandom skipDraws = new SplittableRandom(draws);
+            table.drawGossipTargets(k, skipDraws, new IndexList());
+            assertEquals(expectedNext(draws, k, table, scheduler),
+                    skipDraws.nextLong(), where + " k " + k + ": a round without news draws as many");
         }
+    }
+
+    /** The draw that follows the try loop's draws for {@code k} targets from {@code draws}. */
+    private static long expectedNext(long draws, int k, MemberTable table, ManualScheduler scheduler) {
+        SplittableRandom loop = new SplittableRandom(draws);
+        tryLoop(table, scheduler.nowNanos(), k, loop, new IndexList());
+        return loop.nextLong();
     }
 
     /** memberlist's kRandomNodes as the table ran it before it could judge a try by position. */

@@ -6,6 +6,8 @@ import io.fleetlab.core.time.Cancellable;
  * One scheduled action; its (time, sequence) pair orders the queue, so ties run in scheduling
  * order. A pooled event is never handed out as a {@link Cancellable} and goes back to the
  * simulation's free list as soon as it is dispatched, so a steady state allocates no events.
+ * A node's timer is an event too ({@link #node} set): the one object a schedule allocates is the
+ * handle, the queue entry and the crash check at once.
  */
 final class Event implements Cancellable {
     long time;
@@ -14,6 +16,10 @@ final class Event implements Cancellable {
     /** The next event in the same calendar bucket, or in the free list. */
     Event next;
     final boolean pooled;
+    /** The node whose timer this is (runs only if that node has not crashed since), or null. */
+    NodeScheduler node;
+    /** The node's generation when the timer was set. */
+    long scheduledIn;
 
     Event(boolean pooled) {
         this.pooled = pooled;

@@ -29,34 +29,7 @@ public final class NodeScheduler implements Scheduler {
 
     @Override
     public Cancellable schedule(long delayNanos, Runnable task) {
-        Timer timer = new Timer(generation, task);
-        simulation.postAfter(delayNanos, timer);
-        return timer;
-    }
-
-    /** A task and the generation it was scheduled in: the only object a schedule allocates. */
-    private final class Timer implements Runnable, Cancellable {
-        private final long scheduledIn;
-        private Runnable task;
-
-        Timer(long scheduledIn, Runnable task) {
-            this.scheduledIn = scheduledIn;
-            this.task = task;
-        }
-
-        @Override
-        public void run() {
-            Runnable t = task;
-            if (t != null) {
-                task = null;
-                NodeScheduler.this.run(scheduledIn, t);
-            }
-        }
-
-        @Override
-        public void cancel() {
-            task = null;
-        }
+        return simulation.timer(delayNanos, this, generation, task);
     }
 
     /** Runs {@code task} now on this node's thread, unless the node is paused or crashed since. */
@@ -64,7 +37,8 @@ public final class NodeScheduler implements Scheduler {
         run(generation, task);
     }
 
-    private void run(long scheduledIn, Runnable task) {
+    /** Runs {@code task}, scheduled in generation {@code scheduledIn}, unless paused (held) or crashed since (dropped). */
+    void run(long scheduledIn, Runnable task) {
         if (scheduledIn != generation) {
             return; // the node crashed after this was scheduled
         }

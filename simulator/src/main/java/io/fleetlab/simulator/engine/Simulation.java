@@ -35,6 +35,17 @@ public final class Simulation {
         return at(fromNow(delay), action);
     }
 
+    /**
+     * A timer of {@code node}, set in its generation {@code scheduledIn}: as {@link #after}, and
+     * dispatched through {@link NodeScheduler#run(long, Runnable)}.
+     */
+    Cancellable timer(long delay, NodeScheduler node, long scheduledIn, Runnable action) {
+        Event e = new Event(false);
+        e.node = node;
+        e.scheduledIn = scheduledIn;
+        return enqueue(e, fromNow(delay), action);
+    }
+
     /** As {@link #at}, without a handle: the event object is recycled. */
     public void post(long time, Runnable action) {
         Event e = free;
@@ -88,7 +99,12 @@ public final class Simulation {
                 free = next;
             }
             dispatched++;
-            action.run();
+            NodeScheduler node = next.node;
+            if (node == null) {
+                action.run();
+            } else {
+                node.run(next.scheduledIn, action);
+            }
         }
         now = Math.max(now, end);
     }

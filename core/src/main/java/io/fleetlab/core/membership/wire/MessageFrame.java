@@ -1,21 +1,23 @@
 package io.fleetlab.core.membership.wire;
 
 import io.fleetlab.core.transport.Payload;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * A plaintext frame held as its messages: a datagram (one message or a compound) or a stream
  * message, with the exact size its encoding has. A transport of bytes encodes it
  * ({@link #toBytes()}, on the sending node's thread, during the send: it borrows that node's
  * codec); a transport in memory hands the object itself to the receiver, which reads the messages
- * without decoding. Immutable: the messages are records and the list cannot change.
+ * without decoding. Immutable: the messages are records and their array is private.
  */
 public final class MessageFrame implements Payload {
     private final PacketCodec codec;
-    private final List<SizedMessage> messages;
+    /** Never changed after construction and never handed out (so the frame stays immutable). */
+    private final SizedMessage[] messages;
     private final int size;
 
-    MessageFrame(PacketCodec codec, List<SizedMessage> messages, int size) {
+    /** @param messages the frame's messages, an array the caller hands over and never changes again */
+    MessageFrame(PacketCodec codec, SizedMessage[] messages, int size) {
         this.codec = codec;
         this.messages = messages;
         this.size = size;
@@ -23,17 +25,17 @@ public final class MessageFrame implements Payload {
 
     /** Messages in the frame (1..255; always one for a stream message). */
     public int count() {
-        return messages.size();
+        return messages.length;
     }
 
     /** The {@code i}-th message, in frame order. */
     public Message message(int i) {
-        return messages.get(i).message();
+        return messages[i].message();
     }
 
     /** The {@code i}-th message's row hint ({@link SizedMessage#row}), -1 for none. */
     public int row(int i) {
-        return messages.get(i).row();
+        return messages[i].row();
     }
 
     @Override
@@ -43,6 +45,6 @@ public final class MessageFrame implements Payload {
 
     @Override
     public byte[] toBytes() {
-        return codec.encodeFrame(messages);
+        return codec.encodeFrame(Arrays.asList(messages));
     }
 }

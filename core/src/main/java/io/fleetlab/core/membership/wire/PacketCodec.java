@@ -160,7 +160,8 @@ public final class PacketCodec {
             // an over-long body in a compound goes out as the bytes say (a length that wraps), as it always did
             return Payload.of(encodeFrame(messages));
         }
-        return new MessageFrame(this, List.copyOf(messages), Math.toIntExact(1 + body));
+        // one exact copy (List.copyOf made two: an array of the list, then the list's own)
+        return new MessageFrame(this, messages.toArray(new SizedMessage[n]), Math.toIntExact(1 + body));
     }
 
     /** A stream message carrying {@code m}, as {@link #packet} does for datagrams. */
@@ -169,7 +170,7 @@ public final class PacketCodec {
             return Payload.of(frame(m));
         }
         SizedMessage sized = sized(m);
-        return new MessageFrame(this, List.of(sized), 1 + sized.size());
+        return new MessageFrame(this, new SizedMessage[] {sized}, 1 + sized.size());
     }
 
     /** The bytes of a frame carrying {@code messages}, encoded straight into the frame. */
