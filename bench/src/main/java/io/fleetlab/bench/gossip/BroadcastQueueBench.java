@@ -28,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * per-message overhead, retransmit limit 4 x ceil(log10(1001)) = 16). {@code tiers} is core's
  * {@link BroadcastQueue}; {@code treeWalk} the sorted-set walk it replaced
  * ({@link TreeWalkBroadcastQueue}); {@code tiersUnbounded} the tiers before a take knew a lower
- * bound of each tier's lengths ({@link UnboundedTierBroadcastQueue}); all fed the same messages in
- * the same run.
+ * bound of each tier's lengths ({@link UnboundedTierBroadcastQueue}); {@code tiersByRow} core's
+ * queue finding the message to replace by the node's row instead of its name (as member tables
+ * queue news); all fed the same messages in the same run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +53,7 @@ public class BroadcastQueueBench {
     private int nextNode;
     private int nextBody;
     BroadcastQueue<byte[]> tiers;
+    BroadcastQueue<byte[]> tiersRows;
     TreeWalkBroadcastQueue<byte[]> treeWalk;
     UnboundedTierBroadcastQueue<byte[]> tiersUnbounded;
 
@@ -66,10 +68,12 @@ public class BroadcastQueueBench {
             bodies[i] = new byte[30 + random.nextInt(60)];
         }
         tiers = new BroadcastQueue<>(b -> b.length);
+        tiersRows = new BroadcastQueue<>(b -> b.length);
         treeWalk = new TreeWalkBroadcastQueue<>(b -> b.length);
         tiersUnbounded = new UnboundedTierBroadcastQueue<>(b -> b.length);
         for (int i = 0; i < queued; i++) {
             tiers.add(Topic.LIVENESS, nodes[i], bodies[i & (BODIES - 1)]);
+            tiersRows.add(Topic.LIVENESS, nodes[i], i, bodies[i & (BODIES - 1)]);
             treeWalk.add(Topic.LIVENESS, nodes[i], bodies[i & (BODIES - 1)]);
             tiersUnbounded.add(Topic.LIVENESS, nodes[i], bodies[i & (BODIES - 1)]);
         }
@@ -82,6 +86,17 @@ public class BroadcastQueueBench {
         }
         out.clear();
         return tiers.take(BUDGET, PacketCodec.COMPOUND_PER_MESSAGE, 255, RETRANSMIT_LIMIT, out);
+    }
+
+    /** {@link #tiers}, each message queued with its node's row. */
+    @Benchmark
+    public int tiersByRow() {
+        for (int i = 0; i < NEWS_PER_PACKET; i++) {
+            int row = nextNode;
+            tiersRows.add(Topic.LIVENESS, nextNode(), row, nextBody());
+        }
+        out.clear();
+        return tiersRows.take(BUDGET, PacketCodec.COMPOUND_PER_MESSAGE, 255, RETRANSMIT_LIMIT, out);
     }
 
     @Benchmark
@@ -112,6 +127,21 @@ public class BroadcastQueueBench {
         BroadcastQueue<byte[]> q = new BroadcastQueue<>(b -> b.length);
         for (int i = 0; i < nodes.length; i++) {
             q.add(Topic.LIVENESS, nodes[i], bodies[i & (BODIES - 1)]);
+        }
+        int used = 0;
+        while (q.size() > 0) {
+            out.clear();
+            used += q.take(BUDGET, PacketCodec.COMPOUND_PER_MESSAGE, 255, RETRANSMIT_LIMIT, out);
+        }
+        return used;
+    }
+
+    /** {@link #burstTiers}, each message queued with its node's row. */
+    @Benchmark
+    public int burstTiersByRow() {
+        BroadcastQueue<byte[]> q = new BroadcastQueue<>(b -> b.length);
+        for (int i = 0; i < nodes.length; i++) {
+            q.add(Topic.LIVENESS, nodes[i], i, bodies[i & (BODIES - 1)]);
         }
         int used = 0;
         while (q.size() > 0) {

@@ -102,7 +102,17 @@ class BroadcastQueueOrderTest {
         }
         assertEquals(twin.treeWalk.size(), bench.tiers.size());
         assertEquals(triplet.tiersUnbounded.size(), bench.tiers.size());
+        BroadcastQueueBench rows = new BroadcastQueueBench();
+        rows.queued = 100;
+        rows.fill();
+        BroadcastQueueBench byName = new BroadcastQueueBench();
+        byName.queued = 100;
+        byName.fill();
+        for (int i = 0; i < 500; i++) {
+            assertEquals(byName.tiers(), rows.tiersByRow(), "packet " + i + " by row");
+        }
         int burst = bench.burstTiers();
+        assertEquals(rows.burstTiersByRow(), burst, "a burst by row sends the same bytes");
         assertEquals(triplet.burstUnbounded(), burst, "a burst sends the same bytes");
         assertTrue(burst > 100 * 30 * 4, "every message of the burst is sent the retransmit limit times: " + burst);
         assertTrue(bench.tiers.size() > 50, "the queue stays long: " + bench.tiers.size());

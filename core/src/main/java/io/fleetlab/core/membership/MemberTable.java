@@ -224,6 +224,7 @@ final class MemberTable {
         records[i] = null;
         agreedCheckedAt = -1;
         count--;
+        broadcasts.release(Topic.LIVENESS, i); // its news, if still queued, is now found by name
         registry.release(e);
     }
 
@@ -322,7 +323,7 @@ final class MemberTable {
         set(self, address, inc, NodeStatus.LEFT);
         since[self] = scheduler.nowNanos();
         Dead d = new Dead(inc, name, name);
-        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(d, self));
+        broadcasts.add(Topic.LIVENESS, name, self, PacketCodec.sized(d, self));
         return d;
     }
 
@@ -651,8 +652,11 @@ final class MemberTable {
         }
         if (isNew) {
             tombstones.remove(a.node());
-            m = newRow(registry.acquire(a.node(), hint),
-                    new NodeRecord(a.node(), a.address(), a.incarnation(), NodeStatus.DEAD), false, scheduler.nowNanos());
+            NodeRegistry.Entry e = registry.acquire(a.node(), hint);
+            // a dead placeholder until the news is applied below, the registry's shared one: an
+            // equal record, neither made nor measured again for each table that meets the member
+            m = newRow(e, registry.record(e, a.address(), a.incarnation(), NodeStatus.DEAD), false,
+                    scheduler.nowNanos());
             int at = insertIntoOrder(m);
             if (a.node().equals(name)) {
                 self = m;
@@ -686,7 +690,7 @@ final class MemberTable {
         // memberlist state.go aliveNode: everyone's alive is re-broadcast, and so is our own at
         // bootstrap, so a joiner gossips its own alive message (memberlist's setAlive on Create).
         if (!isSelf || bootstrap) {
-            broadcasts.add(Topic.LIVENESS, a.node(), PacketCodec.sized(a, m));
+            broadcasts.add(Topic.LIVENESS, a.node(), m, PacketCodec.sized(a, m));
         }
         long now = scheduler.nowNanos();
         set(m, a.address(), a.incarnation(), NodeStatus.ALIVE);
@@ -718,7 +722,7 @@ final class MemberTable {
         Suspicion running = suspicions.get(m);
         if (running != null) {
             if (running.confirm(s.from())) {
-                broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s, m));
+                broadcasts.add(Topic.LIVENESS, s.node(), m, PacketCodec.sized(s, m));
             }
             return;
         }
@@ -729,7 +733,7 @@ final class MemberTable {
             refute(s.incarnation());
             return;
         }
-        broadcasts.add(Topic.LIVENESS, s.node(), PacketCodec.sized(s, m));
+        broadcasts.add(Topic.LIVENESS, s.node(), m, PacketCodec.sized(s, m));
         set(m, address(m), s.incarnation(), NodeStatus.SUSPECT);
         long changedAt = scheduler.nowNanos();
         since[m] = changedAt;
@@ -774,7 +778,7 @@ final class MemberTable {
             }
             return;
         }
-        broadcasts.add(Topic.LIVENESS, d.node(), PacketCodec.sized(d, m));
+        broadcasts.add(Topic.LIVENESS, d.node(), m, PacketCodec.sized(d, m));
         set(m, address(m), d.incarnation(), d.isLeave() ? NodeStatus.LEFT : NodeStatus.DEAD);
         long now = scheduler.nowNanos();
         since[m] = now;
@@ -834,7 +838,7 @@ final class MemberTable {
         long inc = highest == Long.MAX_VALUE ? highest : highest + 1;
         set(self, address(self), inc, status(self));
         awareness.apply(1);
-        broadcasts.add(Topic.LIVENESS, name, PacketCodec.sized(new Alive(inc, name, address), self));
+        broadcasts.add(Topic.LIVENESS, name, self, PacketCodec.sized(new Alive(inc, name, address), self));
     }
 
     private void clearSuspicion(int m) {

@@ -951,7 +951,7 @@ public final class Membership {
         if (!running) {
             return;
         }
-        if (!table.anyoneLive() || !broadcasts.pending(topic, name) || scheduler.nowNanos() >= deadline) {
+        if (!table.anyoneLive() || !broadcasts.pending(topic, name, own.index) || scheduler.nowNanos() >= deadline) {
             then.run();
         } else {
             scheduler.schedule(gossipIntervalNanos, () -> whenSent(topic, deadline, then));

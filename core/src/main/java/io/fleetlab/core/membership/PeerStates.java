@@ -126,6 +126,7 @@ final class PeerStates {
         count(e, held[e.index], -1);
         held[e.index] = null;
         agreedCheckedAt = -1;
+        broadcasts.release(Topic.PEER_STATE, e.index); // its news, if still queued, is now found by name
         registry.release(e);
     }
 
@@ -232,7 +233,7 @@ final class PeerStates {
         // the shared message (equal to s) goes out with our row: a receiver of this process holding
         // it settles the news by identity, and finds the name's entry at the row
         int i = e.index;
-        broadcasts.add(Topic.PEER_STATE, s.nodeName(), PacketCodec.sized(new PeerStateUpdate(held[i]), i));
+        broadcasts.add(Topic.PEER_STATE, s.nodeName(), i, PacketCodec.sized(new PeerStateUpdate(held[i]), i));
         PeerState was = previous == null ? PeerState.VIEWER : previous.state();
         if (was != s.state()) {
             events.emit(new NodeEvent.StateChanged(s.nodeName(), was, s.state(), s.lamportTime(), scheduler.nowNanos()));
@@ -245,7 +246,7 @@ final class PeerStates {
     private void announce(PeerState state) {
         own = new StateMessage(name, state, clock.tick());
         put(own);
-        broadcasts.add(Topic.PEER_STATE, name, PacketCodec.sized(new PeerStateUpdate(own), ownIndex));
+        broadcasts.add(Topic.PEER_STATE, name, ownIndex, PacketCodec.sized(new PeerStateUpdate(own), ownIndex));
         viewChanged.accept(name);
     }
 

@@ -20,6 +20,9 @@ import java.util.function.ToIntFunction;
  * (straight to the tier's end when older than all it holds).
  * A take allocates nothing once its arrays have grown to the queue's working size.
  *
+ * <p>The message to replace is found by the caller's row of the node where it gives one (a
+ * member table's registry index: no name hashed, no map entry made per message), else by name.
+ *
  * @param <B> a queued message as the sender holds it (encoded or not); its length comes from the
  *            function given to the constructor
  */
@@ -33,6 +36,8 @@ public final class BroadcastQueue<B> {
     private static final class Item<B> {
         final Topic topic;
         final String node;
+        /** The caller's row of {@link #node} while the item is indexed by it, else -1 (indexed by name). */
+        int row;
         final B body;
         final int length;
         final long id;
@@ -40,9 +45,10 @@ public final class BroadcastQueue<B> {
         Item<B> newer;
         Item<B> older;
 
-        Item(Topic topic, String node, B body, int length, long id) {
+        Item(Topic topic, String node, int row, B body, int length, long id) {
             this.topic = topic;
             this.node = node;
+            this.row = row;
             this.body = body;
             this.length = length;
             this.id = id;
@@ -60,8 +66,8 @@ public final class BroadcastQueue<B> {
      * fits, so a take stops looking there instead of passing over every message that is too long.
      */
     private int[] shortest = new int[4];
-    private final Map<String, Item<B>> liveness = new HashMap<>();
-    private final Map<String, Item<B>> peerState = new HashMap<>();
+    private final Index<B> liveness = new Index<>();
+    private final Index<B> peerState = new Index<>();
     /** The messages one take picked, in the order it met them. */
     private Item<B>[] picked = newItems(16);
     private int size;
@@ -74,13 +80,64 @@ public final class BroadcastQueue<B> {
 
     /** Queues {@code body}, replacing the older message on the same topic about {@code node}. */
     public void add(Topic topic, String node, B body) {
-        Item<B> item = new Item<>(topic, node, body, length.applyAsInt(body), nextId++);
-        Item<B> old = index(topic).put(node, item);
+        Item<B> item = new Item<>(topic, node, -1, body, length.applyAsInt(body), nextId++);
+        Item<B> old = index(topic).byName.put(node, item);
         if (old != null) {
             unlink(old);
         }
         // The newest message of all: the head of tier 0.
         linkAfter(0, null, item);
+    }
+
+    /**
+     * As {@link #add(Topic, String, Object)}, the message indexed by {@code row} instead of by
+     * name: a number the caller gives {@code node} (say, its name's index in a registry) and keeps
+     * for it until {@link #release}, adding every message about {@code node} on {@code topic}
+     * with it meanwhile. The message it replaces is then found without hashing the name. (News
+     * of a node added by name is replaced by news added with a row, not the other way round.)
+     *
+     * @throws IllegalStateException when {@code row} holds another node's message: a row let go
+     *                               of without {@link #release}
+     */
+    public void add(Topic topic, String node, int row, B body) {
+        if (row < 0) {
+            throw new IllegalArgumentException("row " + row + " for " + node);
+        }
+        Index<B> index = index(topic);
+        Item<B> old = index.at(row);
+        if (old != null && old.node != node && !old.node.equals(node)) {
+            throw new IllegalStateException("row " + row + " holds news of " + old.node + ", not of " + node
+                    + ": let go of without release()?");
+        }
+        Item<B> item = new Item<>(topic, node, row, body, length.applyAsInt(body), nextId++);
+        index.put(row, item);
+        if (old != null) {
+            unlink(old);
+        }
+        if (!index.byName.isEmpty()) {
+            // news of an earlier row of this node, or added by name
+            Item<B> stray = index.byName.remove(node);
+            if (stray != null) {
+                unlink(stray);
+            }
+        }
+        linkAfter(0, null, item);
+    }
+
+    /**
+     * The caller no longer numbers the node it gave {@code row} by it (the row may soon be another
+     * node's): its message on {@code topic} still queued, if any, is from now on indexed by name.
+     */
+    public void release(Topic topic, int row) {
+        Index<B> index = index(topic);
+        Item<B> item = index.put(row, null);
+        if (item != null) {
+            item.row = -1;
+            Item<B> old = index.byName.put(item.node, item);
+            if (old != null) {
+                unlink(old); // added by name before the row's: the older one
+            }
+        }
     }
 
     /**
@@ -129,7 +186,7 @@ public final class BroadcastQueue<B> {
             int tier = item.transmits + 1;
             item.transmits = tier;
             if (tier >= retransmitLimit) {
-                index(item.topic).remove(item.node);
+                index(item.topic).remove(item);
                 continue;
             }
             if (tier != cursorTier) {
@@ -155,9 +212,24 @@ public final class BroadcastQueue<B> {
         return used;
     }
 
-    /** Whether a message on {@code topic} about {@code node} is still waiting to be sent. */
+    /** Whether a message on {@code topic} about {@code node} is still waiting to be sent (a pass over rows). */
     public boolean pending(Topic topic, String node) {
-        return index(topic).containsKey(node);
+        Index<B> index = index(topic);
+        if (index.byName.containsKey(node)) {
+            return true;
+        }
+        for (Item<B> item : index.byRow) {
+            if (item != null && item.node.equals(node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** As {@link #pending(Topic, String)}, for a node whose news is added with {@code row}. */
+    public boolean pending(Topic topic, String node, int row) {
+        Index<B> index = index(topic);
+        return row >= 0 && row < index.byRow.length && index.byRow[row] != null || index.byName.containsKey(node);
     }
 
     /** Queued messages. */
@@ -218,8 +290,47 @@ public final class BroadcastQueue<B> {
         size--;
     }
 
-    private Map<String, Item<B>> index(Topic topic) {
+    private Index<B> index(Topic topic) {
         return topic == Topic.LIVENESS ? liveness : peerState;
+    }
+
+    /** The queued message of each node on one topic: by the caller's row, or by name where it gave none. */
+    private static final class Index<B> {
+        @SuppressWarnings("unchecked")
+        Item<B>[] byRow = (Item<B>[]) new Item<?>[0];
+        final Map<String, Item<B>> byName = new HashMap<>();
+
+        /** The item at {@code row}, or null. */
+        Item<B> at(int row) {
+            return row < byRow.length ? byRow[row] : null;
+        }
+
+        /** Puts {@code item} (null: none) at {@code row}; returns what was there. */
+        Item<B> put(int row, Item<B> item) {
+            if (row >= byRow.length) {
+                if (item == null) {
+                    return null;
+                }
+                byRow = Arrays.copyOf(byRow, Math.max(row + 1, byRow.length + (byRow.length >> 1) + 8));
+            }
+            Item<B> old = byRow[row];
+            byRow[row] = item;
+            return old;
+        }
+
+        /** Drops {@code item}, which leaves the queue. */
+        void remove(Item<B> item) {
+            if (item.row >= 0) {
+                byRow[item.row] = null;
+            } else {
+                byName.remove(item.node);
+            }
+        }
+
+        void clear() {
+            Arrays.fill(byRow, null);
+            byName.clear();
+        }
     }
 
     @SuppressWarnings("unchecked")
