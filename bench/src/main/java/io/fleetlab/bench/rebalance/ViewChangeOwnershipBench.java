@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code regionsUpdated} is the rebalancer on its node's ownership as it runs (each region walked,
  * only the arcs between a region's old and new end changed); {@code everyRegionSet} is the same
  * ownership asked without its previous answer, so that it clears and sets the targets of every
- * region again, as every notification did before.
+ * region again, as every notification did before; {@code regionsCopied} is {@code regionsUpdated}
+ * without leave to change the previous answer in place (a copy of the 100,000-bit set per changed
+ * view, as before {@code OwnershipStrategy.ownedReusing}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -51,6 +53,7 @@ public class ViewChangeOwnershipBench {
     private List<List<Peer>> views;
     private Rebalancer regions;
     private Rebalancer everyRegion;
+    private Rebalancer copied;
     private int next;
 
     @Setup
@@ -86,16 +89,26 @@ public class ViewChangeOwnershipBench {
         OwnershipStrategy fresh = index.create("alloy-0");
         everyRegion = new Rebalancer("alloy-0",
                 (name, t, peers, op, previous) -> fresh.owned(name, t, peers, op, null), options);
+        OwnershipStrategy copying = index.create("alloy-0");
+        copied = new Rebalancer("alloy-0", copying::owned, options); // only owned(): never in place
         regions.applyTargets(targets);
         everyRegion.applyTargets(targets);
+        copied.applyTargets(targets);
         regions.applyPeers(views.get(VIEWS - 1), true);
         everyRegion.applyPeers(views.get(VIEWS - 1), true);
+        copied.applyPeers(views.get(VIEWS - 1), true);
     }
 
     @Benchmark
     public Rebalancer regionsUpdated() {
         regions.applyPeers(nextView(), true);
         return regions;
+    }
+
+    @Benchmark
+    public Rebalancer regionsCopied() {
+        copied.applyPeers(nextView(), true);
+        return copied;
     }
 
     @Benchmark

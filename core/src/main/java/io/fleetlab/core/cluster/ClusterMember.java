@@ -14,6 +14,8 @@ import io.fleetlab.core.time.Scheduler;
 import io.fleetlab.core.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -56,6 +58,10 @@ public final class ClusterMember {
     private boolean awaitingJoin;
     private boolean stopped;
     private Cancellable rejoinTimer;
+    /** What discovery returned at the last pick (immutable), whether its addresses were distinct, and where ours was (-1: absent). */
+    private List<String> lastDiscovered;
+    private boolean lastDistinct;
+    private int lastOwnAt;
 
     /**
      * @param name       the node's unique name
@@ -168,10 +174,37 @@ public final class ClusterMember {
     }
 
     List<String> pickSeedsFrom(List<String> discovered) {
-        // distinct in discovery order; a set keeps this linear at thousands of addresses
-        Set<String> distinct = new LinkedHashSet<>(discovered);
-        distinct.remove(membership.address());
-        List<String> found = new ArrayList<>(distinct);
+        boolean hasNull = false;
+        for (String address : discovered) {
+            hasNull |= address == null;
+        }
+        // the very list of the last rejoin when discovery hands out an immutable one (a copy else)
+        List<String> snapshot = hasNull ? discovered : List.copyOf(discovered);
+        if (hasNull) {
+            lastDiscovered = null;
+            lastDistinct = false;
+        } else if (snapshot != lastDiscovered) {
+            lastDiscovered = snapshot;
+            lastDistinct = new HashSet<>(snapshot).size() == snapshot.size();
+            lastOwnAt = snapshot.indexOf(membership.address());
+        }
+        List<String> found;
+        if (lastDistinct) {
+            // distinct in discovery order without our own address: the set below, without hashing
+            String[] others = new String[snapshot.size() - (lastOwnAt >= 0 ? 1 : 0)];
+            int at = 0;
+            for (int k = 0; k < snapshot.size(); k++) {
+                if (k != lastOwnAt) {
+                    others[at++] = snapshot.get(k);
+                }
+            }
+            found = Arrays.asList(others);
+        } else {
+            // distinct in discovery order; a set keeps this linear at thousands of addresses
+            Set<String> distinct = new LinkedHashSet<>(snapshot);
+            distinct.remove(membership.address());
+            found = new ArrayList<>(distinct);
+        }
         RandomPicks.shuffle(found, random);
         int max = settings.gossip().maxJoinPeers();
         return found.size() > max ? List.copyOf(found.subList(0, max)) : List.copyOf(found);

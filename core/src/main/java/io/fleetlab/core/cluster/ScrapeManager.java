@@ -53,9 +53,14 @@ final class ScrapeManager {
     }
 
     private void reload() {
-        BitSet wanted = rebalancer.ownedSet();
-        OwnershipChange change = OwnershipChange.between(scraping, wanted);
-        scraping = wanted;
+        OwnershipChange change = rebalancer.changeSince(scraping);
+        // the scraped set is ours alone: patched by the change rather than copied from the wish
+        for (int i : change.started()) {
+            scraping.set(i);
+        }
+        for (int i : change.stopped()) {
+            scraping.clear(i);
+        }
         if (!change.isEmpty()) {
             applied.accept(change);
         }

@@ -63,6 +63,8 @@ public final class Membership {
     private static final int LEAVE_WAIT_ROUNDS = 10;
     /** At most one log line about rejected input per interval; the rest are counted in it. */
     private static final Duration REJECTION_LOG_INTERVAL = Duration.ofSeconds(10);
+    /** A member taken as gone from the view (a map value that cannot be confused with "no entry"). */
+    private static final Peer GONE = new Peer("gone", "gone", PeerState.VIEWER, false);
 
     private final String name;
     private final GossipConfig config;
@@ -82,7 +84,7 @@ public final class Membership {
      * costs no memory of its own: a map per node here was 10^8 entries at 10,000 nodes) ...
      */
     private List<Peer> taken = List.of();
-    /** ... overridden by these entries of members taken since (null: gone from the view). */
+    /** ... overridden by these entries of members taken since ({@link #GONE}: gone from the view). */
     private final Map<String, Peer> takenSince = new HashMap<>();
     /** Members whose entry in the view may have changed since then. */
     private final Set<String> touched = new HashSet<>();
@@ -410,13 +412,15 @@ public final class Membership {
         } else {
             for (String member : touched) {
                 Peer now = entryOf(member);
-                Peer then = takenSince.containsKey(member) ? takenSince.get(member) : takenEntry(member);
-                takenSince.put(member, now);
+                Peer before = takenSince.put(member, now == null ? GONE : now); // one lookup, not three
+                Peer then = before == null ? takenEntry(member) : before == GONE ? null : before;
                 changed |= !Objects.equals(now, then);
             }
             // every touched entry is now as in the view, so the view itself may replace the list and
-            // its overrides: at once when it is built anyway, else once the overrides grow
-            if (peers != null || takenSince.size() > 16 + taken.size() / 8) {
+            // its overrides: at once when it is built anyway, else once the overrides outnumber half
+            // the view (a rebase builds the whole view: at an eighth, a fleet's start rebuilt it about
+            // once per eight members touched; the overrides stay below the view's own size)
+            if (peers != null || takenSince.size() > 16 + taken.size() / 2) {
                 rebaseTaken(peers());
             }
         }
@@ -458,7 +462,7 @@ public final class Membership {
             byName.put(p.name(), p);
         }
         takenSince.forEach((member, p) -> {
-            if (p == null) {
+            if (p == GONE) {
                 byName.remove(member);
             } else {
                 byName.put(member, p);
@@ -473,7 +477,8 @@ public final class Membership {
             return new Peer(name, address, states.ownState(), true);
         }
         int i = table.indexOf(member);
-        return i < 0 || !table.live(i) ? null : new Peer(member, table.address(i), states.stateAt(i), false);
+        // the registry's shared entry, as peers() puts in the view, rather than a new one per change
+        return i < 0 || !table.live(i) ? null : registry.peer(registry.at(i), table.address(i), states.stateAt(i));
     }
 
     /** Hears the peer set, coalesced to at most one call per notify interval. */
@@ -637,7 +642,7 @@ public final class Membership {
             if (m instanceof PushPull) {
                 reject(RejectReason.UNEXPECTED, from, "push-pull in a datagram");
             } else {
-                dispatch(m, from, frame.row(i));
+                dispatch(m, from, frame.sized(i));
             }
         }
     }
@@ -675,11 +680,15 @@ public final class Membership {
     }
 
     private void dispatch(Message m, String from) {
-        dispatch(m, from, -1);
+        dispatch(m, from, null);
     }
 
-    /** As {@link #dispatch(Message, String)}; {@code row} is the sender's row of the member news is about, or -1. */
-    private void dispatch(Message m, String from, int row) {
+    /**
+     * As {@link #dispatch(Message, String)}; {@code received} is {@code m} as a frame of this
+     * process held it (its row: the sender's row of the member news is about), or null.
+     */
+    private void dispatch(Message m, String from, SizedMessage received) {
+        int row = received == null ? -1 : received.row();
         try {
             if (m instanceof Ping p) {
                 detector.onPing(p, pingRejects);
@@ -690,13 +699,13 @@ public final class Membership {
             } else if (m instanceof Nack n) {
                 detector.onNack(n);
             } else if (m instanceof Alive a) {
-                table.alive(a, false, row);
+                table.alive(a, false, row, received);
             } else if (m instanceof Suspect s) {
                 table.suspect(s, row);
             } else if (m instanceof Dead d) {
                 table.dead(d, row);
             } else if (m instanceof PeerStateUpdate u) {
-                states.merge(u.state(), row);
+                states.merge(u.state(), row, received);
             } else if (m instanceof PushPull p) {
                 onPushPull(p, from);
             }

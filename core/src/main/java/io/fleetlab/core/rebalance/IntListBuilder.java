@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 /** A growable int array, so that diffs of a million targets are not boxed. */
 final class IntListBuilder {
+    private static final int[] NONE = new int[0];
     private int[] values = new int[16];
     private int size;
 
@@ -12,6 +13,11 @@ final class IntListBuilder {
             values = Arrays.copyOf(values, size * 2);
         }
         values[size++] = v;
+    }
+
+    /** The values in the order added. */
+    int[] toArray() {
+        return size == 0 ? NONE : Arrays.copyOf(values, size);
     }
 
     int[] toSortedArray() {

@@ -13,16 +13,27 @@ public record OwnershipChange(int[] started, int[] stopped) {
         return new OwnershipChange(NONE, NONE);
     }
 
-    /** From owning {@code before} to owning {@code after} (both indexed like the same targets). */
+    /**
+     * From owning {@code before} to owning {@code after} (both indexed like the same targets).
+     * Neither set is copied: each is walked once by its set bits.
+     */
     public static OwnershipChange between(java.util.BitSet before, java.util.BitSet after) {
+        if (before == after) {
+            return none();
+        }
         IntListBuilder started = new IntListBuilder();
         IntListBuilder stopped = new IntListBuilder();
-        java.util.BitSet changed = (java.util.BitSet) before.clone();
-        changed.xor(after);
-        for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
-            (after.get(i) ? started : stopped).add(i);
+        for (int i = after.nextSetBit(0); i >= 0; i = after.nextSetBit(i + 1)) {
+            if (!before.get(i)) {
+                started.add(i);
+            }
         }
-        return new OwnershipChange(started.toSortedArray(), stopped.toSortedArray());
+        for (int i = before.nextSetBit(0); i >= 0; i = before.nextSetBit(i + 1)) {
+            if (!after.get(i)) {
+                stopped.add(i);
+            }
+        }
+        return new OwnershipChange(started.toArray(), stopped.toArray());
     }
 
     /** Whether anything started or stopped. */

@@ -29,6 +29,15 @@ public interface OwnershipStrategy {
      */
     BitSet owned(String localName, TargetSet targets, List<Peer> peers, Op op, BitSet previous);
 
+    /**
+     * As {@link #owned}, for a caller that holds {@code previous} nowhere else and reads it no
+     * more: the answer may be {@code previous} itself, changed in place (no copy of every target's
+     * bit per view). The answer is the same set of targets as {@link #owned}'s.
+     */
+    default BitSet ownedReusing(String localName, TargetSet targets, List<Peer> peers, Op op, BitSet previous) {
+        return owned(localName, targets, peers, op, previous);
+    }
+
     /** Whether the last {@link #owned} answer was computed incrementally (for tests and benchmarks). */
     default boolean lastWasIncremental() {
         return false;

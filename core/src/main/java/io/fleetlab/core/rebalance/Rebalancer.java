@@ -75,7 +75,7 @@ public final class Rebalancer {
     public void applyTargets(TargetSet newTargets) {
         targets = Objects.requireNonNull(newTargets, "newTargets");
         strategyAnswer = null;
-        owned = compute();
+        owned = compute(false);
     }
 
     /**
@@ -94,26 +94,40 @@ public final class Rebalancer {
      */
     public OwnershipChange setPeers(Collection<Peer> newPeers, boolean clusterReady) {
         BitSet previous = owned;
-        applyPeers(newPeers, clusterReady);
+        takePeers(newPeers, clusterReady);
+        owned = compute(false); // previous is diffed below: the strategy must not change it
         return diffByIndex(previous, owned);
     }
 
     /**
      * As {@link #setPeers(Collection, boolean)} for a caller that reads the owned set later instead
-     * of the change: the change is not computed.
+     * of the change ({@link #changeSince}): the change is not computed, and the owned set may be
+     * updated in place.
      */
     public void applyPeers(Collection<Peer> newPeers, boolean clusterReady) {
+        takePeers(newPeers, clusterReady);
+        owned = compute(true); // the owned set is never handed out, only copied or diffed
+    }
+
+    private void takePeers(Collection<Peer> newPeers, boolean clusterReady) {
         peers = List.copyOf(newPeers);
         ready = clusterReady;
         viewGiven = true;
-        owned = compute();
+    }
+
+    /**
+     * What changed from owning {@code before} (indexed like the current targets) to the owned set
+     * now: what a scrape manager applies at its reload. Nothing is copied.
+     */
+    public OwnershipChange changeSince(BitSet before) {
+        return OwnershipChange.between(before, owned);
     }
 
     /** Recomputes every target from scratch on the current view; the reference the fast path must equal. */
     public OwnershipChange recomputeAll() {
         BitSet previous = owned;
         strategyAnswer = null;
-        owned = compute();
+        owned = compute(false);
         return diffByIndex(previous, owned);
     }
 
@@ -152,7 +166,8 @@ public final class Rebalancer {
         return localName;
     }
 
-    private BitSet compute() {
+    /** The owned set on the current view and targets; {@code reuse}: the last answer may be changed in place. */
+    private BitSet compute(boolean reuse) {
         incremental = false;
         if (options.enabled() && !ready) {
             strategyAnswer = null;
@@ -165,7 +180,9 @@ public final class Rebalancer {
             all.set(0, targets.size());
             return all;
         }
-        BitSet answer = strategy.owned(localName, targets, peers, options.op(), strategyAnswer);
+        BitSet answer = reuse
+                ? strategy.ownedReusing(localName, targets, peers, options.op(), strategyAnswer)
+                : strategy.owned(localName, targets, peers, options.op(), strategyAnswer);
         incremental = strategyAnswer != null && strategy.lastWasIncremental();
         strategyAnswer = answer;
         return answer;

@@ -48,6 +48,8 @@ public final class Fleet {
     private final Collection<SimNode> readOnly = Collections.unmodifiableCollection(nodes.values());
     private final List<FleetObserver> observers = new ArrayList<>();
     private final NodeListener relay = new Relay();
+    /** {@link #discover()}'s answer until a node goes up or down; null to list them again. */
+    private List<String> discovered;
     private int nextOrdinal;
 
     /**
@@ -91,7 +93,7 @@ public final class Fleet {
     /** The node named {@code name}, created (down) if it does not exist yet. */
     public SimNode node(String name) {
         return nodes.computeIfAbsent(name, n -> new SimNode(n, new NodeScheduler(simulation), network, components,
-                ownership, relay, registry));
+                ownership, relay, registry, () -> discovered = null));
     }
 
     /** Whether {@code name} runs (leaving included). */
@@ -262,15 +264,24 @@ public final class Fleet {
         }
     }
 
-    /** What peer discovery (a headless service's DNS) returns: the address of every running node. */
+    /**
+     * What peer discovery (a headless service's DNS) returns: the address of every running node.
+     * One immutable list, kept until a node goes up or down: asked at every node's rejoin, and a
+     * node's seed pick reuses what it worked out for the very same list.
+     */
     private List<String> discover() {
-        List<String> out = new ArrayList<>(nodes.size()); // asked at every node's rejoin: no regrowing
+        List<String> known = discovered;
+        if (known != null) {
+            return known;
+        }
+        List<String> out = new ArrayList<>(nodes.size());
         for (SimNode n : nodes.values()) {
             if (n.up()) {
                 out.add(n.address());
             }
         }
-        return out;
+        discovered = List.copyOf(out);
+        return discovered;
     }
 
     /** The fleet as it really is: every running node that has not started leaving, as a participant. */

@@ -39,6 +39,7 @@ public final class SimNode {
     private final OwnershipStrategy.Factory ownership;
     private final NodeListener listener;
     private final NodeRegistry registry;
+    private final Runnable upChanged;
     private ClusterMember member;
     private ComponentHost host;
     private List<Peer> oracleView = List.of();
@@ -54,13 +55,18 @@ public final class SimNode {
      */
     public SimNode(String name, NodeScheduler scheduler, SimNetwork network, List<Component> components,
             OwnershipStrategy.Factory ownership, NodeListener listener) {
-        this(name, scheduler, network, components, ownership, listener, new NodeRegistry());
+        this(name, scheduler, network, components, ownership, listener, new NodeRegistry(), () -> { });
     }
 
-    /** @param registry node identities shared by every node of the run (see {@link NodeRegistry}) */
+    /**
+     * @param registry  node identities shared by every node of the run (see {@link NodeRegistry})
+     * @param upChanged runs whenever {@link #up()} flips, before anything else of the change (the
+     *                  fleet's discovery answer is kept until then)
+     */
     public SimNode(String name, NodeScheduler scheduler, SimNetwork network, List<Component> components,
-            OwnershipStrategy.Factory ownership, NodeListener listener, NodeRegistry registry) {
+            OwnershipStrategy.Factory ownership, NodeListener listener, NodeRegistry registry, Runnable upChanged) {
         this.registry = registry;
+        this.upChanged = upChanged;
         this.name = name;
         this.address = name + ":7946";
         this.scheduler = scheduler;
@@ -73,7 +79,7 @@ public final class SimNode {
     /** Starts the process with gossip; {@code discover} lists the fleet's addresses, as DNS would. */
     public void startGossip(MemberSettings settings, Supplier<List<String>> discover, RandomGenerator random) {
         starts++;
-        status = Status.UP;
+        setStatus(Status.UP);
         SimTransport transport = network.attach(name, address, scheduler);
         member = new ClusterMember(name, settings, scheduler, transport, random, components, ownership, adapter(),
                 registry);
@@ -88,7 +94,7 @@ public final class SimNode {
     public void startGossipConverged(MemberSettings settings, Supplier<List<String>> discover, RandomGenerator random,
             List<NodeRecord> members, List<StateMessage> states) {
         starts++;
-        status = Status.UP;
+        setStatus(Status.UP);
         SimTransport transport = network.attach(name, address, scheduler);
         member = new ClusterMember(name, settings, scheduler, transport, random, components, ownership, adapter(),
                 registry);
@@ -99,7 +105,7 @@ public final class SimNode {
     /** Starts the process without gossip: views come from {@link #applyView}, driven by an oracle. */
     public void startOracle(MemberSettings settings) {
         starts++;
-        status = Status.UP;
+        setStatus(Status.UP);
         host = new ComponentHost(name, scheduler, components, ownership, settings, adapter());
         host.start(() -> oracleView);
     }
@@ -138,7 +144,7 @@ public final class SimNode {
         if (status != Status.UP) {
             return;
         }
-        status = Status.LEAVING;
+        setStatus(Status.LEAVING);
         if (member == null) {
             stop();
             whenDone.run();
@@ -173,7 +179,15 @@ public final class SimNode {
             host.stop();
             host = null;
         }
-        status = Status.DOWN;
+        setStatus(Status.DOWN);
+    }
+
+    private void setStatus(Status next) {
+        boolean wasUp = up();
+        status = next;
+        if (wasUp != up()) {
+            upChanged.run();
+        }
     }
 
     public String name() {

@@ -32,7 +32,10 @@ public final class NodeOwnership implements OwnershipStrategy {
     /** The nodes the last view admitted, and a spare for the next one. */
     private BitSet admitted = new BitSet();
     private BitSet spare = new BitSet();
-    /** The last answer: handed out, so never modified again (a change copies it). */
+    /** How many nodes {@link #admitted} holds, and whether the last view was sorted by name, strictly. */
+    private int admittedCount;
+    private boolean lastSorted;
+    /** The last answer: handed out, so changed again only when its holder allows it ({@link #ownedReusing}), else copied. */
     private BitSet answer;
     private Answer kind = Answer.NONE;
     /** The view and op of the last answer (the same list instance means the same view). */
@@ -52,6 +55,16 @@ public final class NodeOwnership implements OwnershipStrategy {
 
     @Override
     public BitSet owned(String name, TargetSet targets, List<Peer> peers, Op op, BitSet previous) {
+        return answer(name, targets, peers, op, previous, false);
+    }
+
+    /** As {@link #owned}, changing the previous answer in place when regions moved (the caller holds it nowhere else). */
+    @Override
+    public BitSet ownedReusing(String name, TargetSet targets, List<Peer> peers, Op op, BitSet previous) {
+        return answer(name, targets, peers, op, previous, true);
+    }
+
+    private BitSet answer(String name, TargetSet targets, List<Peer> peers, Op op, BitSet previous, boolean reuse) {
         if (targets != index.targets() || !name.equals(localName)) {
             throw new IllegalArgumentException("this strategy serves " + localName + " on the run's target set");
         }
@@ -61,17 +74,17 @@ public final class NodeOwnership implements OwnershipStrategy {
             return answer;
         }
         BitSet next = spare;
-        next.clear();
-        int nextCount = 0;
-        int[] ids = index.idsOf(peers, op);
-        for (int k = 0, n = peers.size(); k < n; k++) {
-            int id = ids[k];
-            if (id >= 0 && !next.get(id)) {
-                next.set(id);
-                nextCount++;
-            }
+        int nextCount = lastPeers != null && op == lastOp && lastSorted ? admittedByDiff(peers, op, next) : -1;
+        if (nextCount < 0) {
+            nextCount = admittedAfresh(peers, op, next);
+        } else {
+            lastSorted = true;
         }
+        admittedCount = nextCount;
         index.ensureBuilt();
+        // regions follow from the admitted nodes alone: a view that admits the same ones (a state
+        // change that does not count on this op, an address change) leaves every region as it was
+        boolean sameAdmitted = next.equals(admitted);
         spare = admitted;
         admitted = next;
         lastPeers = peers;
@@ -92,10 +105,97 @@ public final class NodeOwnership implements OwnershipStrategy {
             kind = Answer.REGIONS;
             incremental = false;
             walkAllRegions();
-        } else {
-            updateRegions();
+        } else if (!sameAdmitted) {
+            updateRegions(reuse);
         }
         return answer;
+    }
+
+    /**
+     * The nodes {@code peers} admits, into {@code next}, each looked up by name; notes whether the
+     * view is sorted by name, strictly, which the next view's diff needs. Returns how many.
+     */
+    private int admittedAfresh(List<Peer> peers, Op op, BitSet next) {
+        next.clear();
+        int count = 0;
+        int[] ids = index.idsOf(peers, op);
+        boolean sorted = true;
+        String before = null;
+        for (int k = 0, n = peers.size(); k < n; k++) {
+            int id = ids[k];
+            if (id >= 0 && !next.get(id)) {
+                next.set(id);
+                count++;
+            }
+            String name = peers.get(k).name();
+            sorted &= before == null || before.compareTo(name) < 0;
+            before = name;
+        }
+        lastSorted = sorted;
+        return count;
+    }
+
+    /**
+     * The nodes {@code peers} admits, into {@code next}, as the last view's ({@link #admitted},
+     * sorted) changed by the entries that differ: both views are walked side by side, an entry
+     * that is the very same {@link Peer} instance as the last view's at that point is passed over
+     * without reading it (views of a simulated fleet share their entries), and only the nodes
+     * that entered, left or changed state are looked up. Returns how many, or -1 when
+     * {@code peers} turns out not to be sorted by name, strictly (the caller then starts afresh).
+     */
+    private int admittedByDiff(List<Peer> peers, Op op, BitSet next) {
+        List<Peer> last = lastPeers;
+        next.clear();
+        next.or(admitted);
+        int count = admittedCount;
+        int n = peers.size();
+        int m = last.size();
+        int i = 0;
+        int j = 0;
+        boolean checkOrder = false; // whether peers[i] must be checked against peers[i - 1]
+        while (i < n || j < m) {
+            Peer a = i < n ? peers.get(i) : null;
+            Peer b = j < m ? last.get(j) : null;
+            if (a != null && a == b && !checkOrder) {
+                i++; // the same entry after one of the same: in order, as it was in the sorted last view
+                j++;
+                continue;
+            }
+            if (a != null && i > 0 && peers.get(i - 1).name().compareTo(a.name()) >= 0) {
+                return -1;
+            }
+            checkOrder = a != b; // an entry that differs: the next one is checked against it
+            int c = a == null ? 1 : b == null ? -1 : a == b ? 0 : a.name().compareTo(b.name());
+            if (c == 0) {
+                boolean now = op.admits(a.state());
+                if (now != op.admits(b.state())) {
+                    count += admit(next, a.name(), now);
+                }
+                i++;
+                j++;
+            } else if (c < 0) {
+                if (op.admits(a.state())) {
+                    count += admit(next, a.name(), true); // entered
+                }
+                i++;
+            } else {
+                if (op.admits(b.state())) {
+                    count += admit(next, b.name(), false); // left
+                }
+                j++;
+            }
+        }
+        return count;
+    }
+
+    /** Admits (or no longer admits) node {@code name} in {@code next}; returns the change in count. */
+    private int admit(BitSet next, String name, boolean admit) {
+        int id = index.idOf(name);
+        if (next.get(id) == admit) {
+            return 0;
+        }
+        next.set(id, admit);
+        return admit ? 1 : -1;
     }
 
     @Override
@@ -122,8 +222,9 @@ public final class NodeOwnership implements OwnershipStrategy {
     /**
      * Each region walked again on the new view; only the arcs between its old and new end change
      * hands (a region grows when the node at its end left, shrinks when one entered inside it).
+     * With {@code inPlace} the last answer itself is changed, else a copy of it.
      */
-    private void updateRegions() {
+    private void updateRegions(boolean inPlace) {
         int[] mine = index.positionsOf(self);
         BitSet out = null;
         for (int k = 0; k < mine.length; k++) {
@@ -133,7 +234,7 @@ public final class NodeOwnership implements OwnershipStrategy {
                 continue;
             }
             if (out == null) {
-                out = (BitSet) answer.clone();
+                out = inPlace ? answer : (BitSet) answer.clone();
             }
             if (length > before) {
                 setArcs(out, mine[k], before, length, true);

@@ -13,6 +13,8 @@ import io.fleetlab.core.rebalance.TargetSet;
 import io.fleetlab.core.ring.HashingAlgorithm;
 import io.fleetlab.core.ring.Op;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A rebalancer whose strategy is the shared token index with per-node arc deltas against one on
  * its own Alloy ring (itself checked against Alloy's vectors): after every view change of a random
- * sequence the owned targets and the started/stopped lists must be the same.
+ * sequence the owned targets and the started/stopped lists must be the same. A third rebalancer
+ * takes the views as a node's components do ({@link Rebalancer#applyPeers}: its owned set changed
+ * in place), sometimes as a caller that diffs, and is diffed at random reload ticks. Most cases
+ * give views sorted by name, many with shared entries, now and then one out of order.
  */
 class NodeOwnershipTest {
     private static final int CASES = 200;
@@ -66,7 +71,16 @@ class NodeOwnershipTest {
         Rebalancer reference = new Rebalancer(self, HashingAlgorithm.ALLOY_RING.create(tokens), options);
         assertChangeEqual(reference.setTargets(targets), fast.setTargets(targets), "targets");
         assertOwnedEqual(reference, fast);
+        // a component's way: views applied (the owned set updated in place), diffed at reload ticks
+        Rebalancer reusing = new Rebalancer(self, index.create(self), options);
+        reusing.applyTargets(targets);
+        BitSet scraped = new BitSet();
         PeerState[] states = new PeerState[fleet];
+        // views sorted by name whose unchanged entries are the very same instances (a shared
+        // registry's), or not: the former take the diff against the last view
+        boolean sorted = r.nextInt(4) != 0;
+        boolean shared = r.nextBoolean();
+        Peer[][] entries = new Peer[fleet][PeerState.values().length];
         for (int step = 0; step < 12; step++) {
             // change a few members, or many at once (a join's push-pull, a partition healing)
             int changes = r.nextInt(4) == 0 ? r.nextInt(fleet + 1) : 1 + r.nextInt(3);
@@ -78,16 +92,52 @@ class NodeOwnershipTest {
             List<Peer> view = new ArrayList<>();
             for (int i = 0; i < fleet; i++) {
                 if (states[i] != null) {
-                    view.add(new Peer(names.get(i), names.get(i) + ":7946", states[i], names.get(i).equals(self)));
+                    view.add(shared ? entry(entries, names, i, states[i], self)
+                            : new Peer(names.get(i), names.get(i) + ":7946", states[i], names.get(i).equals(self)));
+                }
+            }
+            if (sorted) {
+                view.sort(Comparator.comparing(Peer::name)); // as a membership's views come
+                if (view.size() > 1 && r.nextInt(10) == 0) {
+                    int k = r.nextInt(view.size() - 1); // now and then one out of order: the diff must notice
+                    view.set(k, view.set(k + 1, view.get(k)));
                 }
             }
             boolean ready = r.nextInt(6) != 0 && view.size() >= options.minClusterSize();
             assertChangeEqual(reference.setPeers(view, ready), fast.setPeers(view, ready), view.toString());
             assertOwnedEqual(reference, fast);
+            if (r.nextInt(4) == 0) {
+                reusing.setPeers(view, ready); // a caller that diffs: the set it holds must stay as it was
+            } else {
+                reusing.applyPeers(view, ready);
+            }
+            assertOwnedEqual(reference, reusing);
+            if (r.nextBoolean()) {
+                OwnershipChange change = reusing.changeSince(scraped);
+                BitSet expected = reference.ownedSet();
+                for (int i : change.started()) {
+                    assertTrue(!scraped.get(i) && expected.get(i), "started " + i + " after " + view);
+                    scraped.set(i);
+                }
+                for (int i : change.stopped()) {
+                    assertTrue(scraped.get(i) && !expected.get(i), "stopped " + i + " after " + view);
+                    scraped.clear(i);
+                }
+                assertEquals(expected, scraped, "scraped after the reload on " + view);
+            }
         }
         if (registered) {
             assertTrue(index.builds() <= 1, "tokens hashed and sorted " + index.builds() + " times");
         }
+    }
+
+    private static Peer entry(Peer[][] entries, List<String> names, int i, PeerState state, String self) {
+        Peer p = entries[i][state.ordinal()];
+        if (p == null) {
+            p = new Peer(names.get(i), names.get(i) + ":7946", state, names.get(i).equals(self));
+            entries[i][state.ordinal()] = p;
+        }
+        return p;
     }
 
     private static void assertChangeEqual(OwnershipChange expected, OwnershipChange actual, String after) {
