@@ -636,6 +636,11 @@ final class MemberTable {
 
     /** As {@link #alive(Alive, boolean)}; {@code hint} is the sender's row of the member, or -1 ({@link #indexOf(String, int)}). */
     void alive(Alive a, boolean bootstrap, int hint) {
+        alive(a, bootstrap, hint, null);
+    }
+
+    /** As {@link #alive(Alive, boolean, int)}; {@code received} is the sized message {@code a} arrived in, or null. */
+    void alive(Alive a, boolean bootstrap, int hint, SizedMessage received) {
         if (leaving && !bootstrap && a.node().equals(name)) {
             return;
         }
@@ -690,7 +695,7 @@ final class MemberTable {
         // memberlist state.go aliveNode: everyone's alive is re-broadcast, and so is our own at
         // bootstrap, so a joiner gossips its own alive message (memberlist's setAlive on Create).
         if (!isSelf || bootstrap) {
-            broadcasts.add(Topic.LIVENESS, a.node(), m, PacketCodec.sized(a, m));
+            broadcasts.add(Topic.LIVENESS, a.node(), m, PacketCodec.sized(a, m, received));
         }
         long now = scheduler.nowNanos();
         set(m, a.address(), a.incarnation(), NodeStatus.ALIVE);

@@ -642,7 +642,7 @@ public final class Membership {
             if (m instanceof PushPull) {
                 reject(RejectReason.UNEXPECTED, from, "push-pull in a datagram");
             } else {
-                dispatch(m, from, frame.row(i));
+                dispatch(m, from, frame.sized(i));
             }
         }
     }
@@ -680,11 +680,15 @@ public final class Membership {
     }
 
     private void dispatch(Message m, String from) {
-        dispatch(m, from, -1);
+        dispatch(m, from, null);
     }
 
-    /** As {@link #dispatch(Message, String)}; {@code row} is the sender's row of the member news is about, or -1. */
-    private void dispatch(Message m, String from, int row) {
+    /**
+     * As {@link #dispatch(Message, String)}; {@code received} is {@code m} as a frame of this
+     * process held it (its row: the sender's row of the member news is about), or null.
+     */
+    private void dispatch(Message m, String from, SizedMessage received) {
+        int row = received == null ? -1 : received.row();
         try {
             if (m instanceof Ping p) {
                 detector.onPing(p, pingRejects);
@@ -695,13 +699,13 @@ public final class Membership {
             } else if (m instanceof Nack n) {
                 detector.onNack(n);
             } else if (m instanceof Alive a) {
-                table.alive(a, false, row);
+                table.alive(a, false, row, received);
             } else if (m instanceof Suspect s) {
                 table.suspect(s, row);
             } else if (m instanceof Dead d) {
                 table.dead(d, row);
             } else if (m instanceof PeerStateUpdate u) {
-                states.merge(u.state(), row);
+                states.merge(u.state(), row, received);
             } else if (m instanceof PushPull p) {
                 onPushPull(p, from);
             }

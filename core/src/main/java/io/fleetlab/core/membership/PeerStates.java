@@ -172,10 +172,15 @@ final class PeerStates {
      * looked up. Otherwise the row is tried first for the name's entry ({@link NodeRegistry#find(String, int)}).
      */
     void merge(StateMessage s, int row) {
+        merge(s, row, null);
+    }
+
+    /** As {@link #merge(StateMessage, int)}; {@code received} is the sized news {@code s} arrived in, or null. */
+    void merge(StateMessage s, int row, SizedMessage received) {
         if (row >= 0 && row < held.length && held[row] == s && row != ownIndex) {
             return;
         }
-        mergeNews(s, row);
+        mergeNews(s, row, received);
     }
 
     /**
@@ -203,11 +208,11 @@ final class PeerStates {
 
     /** Keeps {@code s} only if it is newer than the message held for its node. */
     void merge(StateMessage s) {
-        mergeNews(s, -1);
+        mergeNews(s, -1, null);
     }
 
     /** {@link #merge(StateMessage)}, the name's entry looked for at {@code hint} first. */
-    private void mergeNews(StateMessage s, int hint) {
+    private void mergeNews(StateMessage s, int hint, SizedMessage received) {
         clock.observe(s.lamportTime());
         if (s.nodeName().equals(name)) {
             if (s.lamportTime() >= own.lamportTime() && !s.equals(own)) {
@@ -233,7 +238,9 @@ final class PeerStates {
         // the shared message (equal to s) goes out with our row: a receiver of this process holding
         // it settles the news by identity, and finds the name's entry at the row
         int i = e.index;
-        broadcasts.add(Topic.PEER_STATE, s.nodeName(), i, PacketCodec.sized(new PeerStateUpdate(held[i]), i));
+        SizedMessage news = received != null && received.message() instanceof PeerStateUpdate u && u.state() == held[i]
+                ? PacketCodec.sized(u, i, received) : PacketCodec.sized(new PeerStateUpdate(held[i]), i);
+        broadcasts.add(Topic.PEER_STATE, s.nodeName(), i, news);
         PeerState was = previous == null ? PeerState.VIEWER : previous.state();
         if (was != s.state()) {
             events.emit(new NodeEvent.StateChanged(s.nodeName(), was, s.state(), s.lamportTime(), scheduler.nowNanos()));

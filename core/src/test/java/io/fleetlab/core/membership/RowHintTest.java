@@ -9,6 +9,7 @@ import io.fleetlab.core.membership.wire.Message;
 import io.fleetlab.core.membership.wire.Message.Alive;
 import io.fleetlab.core.membership.wire.Message.Dead;
 import io.fleetlab.core.membership.wire.Message.Suspect;
+import io.fleetlab.core.membership.wire.PacketCodec;
 import io.fleetlab.core.membership.wire.SizedMessage;
 import io.fleetlab.core.testkit.ManualScheduler;
 import java.time.Duration;
@@ -97,6 +98,31 @@ class RowHintTest {
             }
         }
         assertEquals(1, hinted, "one liveness message about the member is queued: " + out);
+    }
+
+    @Test
+    void newsReGossipedAsItArrivedKeepsItsSizedWrapper() {
+        Table t = new Table(2);
+        t.apply(new Alive(1, name(4), "10.1.0.4:7946"), -1);
+        int row = t.table.indexOf(name(4));
+        Alive newer = new Alive(2, name(4), "10.1.0.4:7946");
+        SizedMessage received = PacketCodec.sized(newer, row);
+        t.table.alive(newer, false, row, received);
+        Alive newest = new Alive(3, name(4), "10.1.0.4:7946");
+        SizedMessage elsewhere = PacketCodec.sized(newest, row + 1); // another row: wrapped again
+        t.table.alive(newest, false, row, elsewhere);
+        List<SizedMessage> out = new ArrayList<>();
+        t.queue.take(10_000, 3, 255, 100, out);
+        SizedMessage queued = out.stream().filter(s -> s.message() instanceof Alive a && a.node().equals(name(4)))
+                .findFirst().orElseThrow();
+        assertEquals(PacketCodec.sized(newest, row), queued);
+        assertTrue(queued != elsewhere, "a wrapper with another row is not reused");
+        Table u = new Table(2);
+        u.apply(new Alive(1, name(4), "10.1.0.4:7946"), -1);
+        u.table.alive(newer, false, row, received);
+        out.clear();
+        u.queue.take(10_000, 3, 255, 100, out);
+        assertTrue(out.stream().anyMatch(s -> s == received), "the wrapper it arrived in is queued: " + out);
     }
 
     private static final String[] NAMES = new String[64];

@@ -33,6 +33,11 @@ public final class MessageFrame implements Payload {
         return messages[i].message();
     }
 
+    /** The {@code i}-th message with its length and row hint. */
+    public SizedMessage sized(int i) {
+        return messages[i];
+    }
+
     /** The {@code i}-th message's row hint ({@link SizedMessage#row}), -1 for none. */
     public int row(int i) {
         return messages[i].row();

@@ -115,6 +115,17 @@ public final class PacketCodec {
     }
 
     /**
+     * As {@link #sized(Message, int)}, handing back {@code received} itself when it is {@code m}
+     * with that row: news re-gossiped as it arrived in a frame of this process keeps its sized
+     * wrapper (its length is {@code m}'s), so it is neither wrapped nor measured again.
+     *
+     * @param received the sized message {@code m} arrived in, or null
+     */
+    public static SizedMessage sized(Message m, int row, SizedMessage received) {
+        return received != null && received.message() == m && received.row() == row ? received : sized(m, row);
+    }
+
+    /**
      * The length of {@code r}'s encoding as a push-pull member entry, or -1 when it cannot be
      * encoded: what a table keeps per record so that its full state's size is a sum
      * ({@link IndexedEntries}).
