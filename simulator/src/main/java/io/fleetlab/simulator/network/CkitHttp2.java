@@ -220,7 +220,14 @@ final class CkitHttp2 {
         }
 
         Connection connection(String toAddress) {
-            return connections.computeIfAbsent(toAddress, a -> new Connection(this, a));
+            // get, then put when missing: computeIfAbsent's lambda would capture this sender,
+            // an object per packet
+            Connection c = connections.get(toAddress);
+            if (c == null) {
+                c = new Connection(this, toAddress);
+                connections.put(toAddress, c);
+            }
+            return c;
         }
     }
 

@@ -123,7 +123,7 @@ public final class SimNetwork {
         if (conditions.reorder() > 0 && rng.nextDouble() < conditions.reorder()) {
             d += latency.sampleNanos();
         }
-        Long slow = to == null ? null : slowNanos.get(to.node());
+        Long slow = to == null || slowNanos.isEmpty() ? null : slowNanos.get(to.node());
         return slow == null ? d : d + slow;
     }
 
