@@ -43,8 +43,15 @@ public final class NodeOwnership implements OwnershipStrategy {
     private Op lastOp;
     /** The index build the regions below were walked on (positions change with a rebuild). */
     private int walkedOnBuild = -1;
-    /** For each of this node's tokens (ascending positions), how many tokens its region spans (1..g). */
+    /** For each of this node's tokens (ascending positions), how many tokens its region spans (1..g) ... */
     private int[] regionLength = new int[0];
+    /**
+     * ... and the node holding the token that ends it (the admitted one before it), kept beside the
+     * lengths so that a region whose end is still admitted, with no token inside it to be newly
+     * admitted, is known unchanged without reading the index's holder column: a read that misses
+     * the cache for every token of every node on every view change otherwise.
+     */
+    private int[] regionEnd = new int[0];
     private boolean incremental;
 
     NodeOwnership(TokenIndex index, String localName) {
@@ -85,6 +92,7 @@ public final class NodeOwnership implements OwnershipStrategy {
         // regions follow from the admitted nodes alone: a view that admits the same ones (a state
         // change that does not count on this op, an address change) leaves every region as it was
         boolean sameAdmitted = next.equals(admitted);
+        boolean entered = !sameAdmitted && anyEntered(next, admitted);
         spare = admitted;
         admitted = next;
         lastPeers = peers;
@@ -106,9 +114,19 @@ public final class NodeOwnership implements OwnershipStrategy {
             incremental = false;
             walkAllRegions();
         } else if (!sameAdmitted) {
-            updateRegions(reuse);
+            updateRegions(reuse, entered);
         }
         return answer;
+    }
+
+    /** Whether {@code next} admits a node {@code last} does not. */
+    private static boolean anyEntered(BitSet next, BitSet last) {
+        for (int id = next.nextSetBit(0); id >= 0; id = next.nextSetBit(id + 1)) {
+            if (!last.get(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -208,11 +226,13 @@ public final class NodeOwnership implements OwnershipStrategy {
         int[] mine = index.positionsOf(self);
         if (regionLength.length != mine.length) {
             regionLength = new int[mine.length];
+            regionEnd = new int[mine.length];
         }
         BitSet out = new BitSet(index.targetCount());
         for (int k = 0; k < mine.length; k++) {
             int length = regionLengthAt(mine[k]);
             regionLength[k] = length;
+            regionEnd[k] = index.holder(stepsBack(mine[k], length));
             setArcs(out, mine[k], 0, length, true);
         }
         answer = out;
@@ -222,14 +242,20 @@ public final class NodeOwnership implements OwnershipStrategy {
     /**
      * Each region walked again on the new view; only the arcs between its old and new end change
      * hands (a region grows when the node at its end left, shrinks when one entered inside it).
-     * With {@code inPlace} the last answer itself is changed, else a copy of it.
+     * With {@code inPlace} the last answer itself is changed, else a copy of it. A region whose end
+     * is still admitted stays as it was when no token inside it can have become admitted: when it
+     * has none (one token long) or no node entered ({@code entered} false); it is not walked.
      */
-    private void updateRegions(boolean inPlace) {
+    private void updateRegions(boolean inPlace, boolean entered) {
         int[] mine = index.positionsOf(self);
         BitSet out = null;
         for (int k = 0; k < mine.length; k++) {
-            int length = regionLengthAt(mine[k]);
             int before = regionLength[k];
+            if (admitted.get(regionEnd[k]) && (before == 1 || !entered)) {
+                continue;
+            }
+            int length = regionLengthAt(mine[k]);
+            regionEnd[k] = index.holder(stepsBack(mine[k], length));
             if (length == before) {
                 continue;
             }
@@ -262,6 +288,13 @@ public final class NodeOwnership implements OwnershipStrategy {
             h = h == 0 ? g - 1 : h - 1;
         } while (!admitted.get(index.holder(h)));
         return length;
+    }
+
+    /** The token {@code steps} back from token {@code p} around the circle. */
+    private int stepsBack(int p, int steps) {
+        int g = index.tokenCount();
+        int h = p - steps % g;
+        return h < 0 ? h + g : h;
     }
 
     /** Sets (or clears) the arcs of the tokens {@code from .. to - 1} steps back from token {@code p}. */
