@@ -215,21 +215,13 @@ public final class BroadcastQueue<B> {
     /** Whether a message on {@code topic} about {@code node} is still waiting to be sent (a pass over rows). */
     public boolean pending(Topic topic, String node) {
         Index<B> index = index(topic);
-        if (index.byName.containsKey(node)) {
-            return true;
-        }
-        for (Item<B> item : index.byRow) {
-            if (item != null && item.node.equals(node)) {
-                return true;
-            }
-        }
-        return false;
+        return index.byName.containsKey(node) || index.holdsByRow(node);
     }
 
     /** As {@link #pending(Topic, String)}, for a node whose news is added with {@code row}. */
     public boolean pending(Topic topic, String node, int row) {
         Index<B> index = index(topic);
-        return row >= 0 && row < index.byRow.length && index.byRow[row] != null || index.byName.containsKey(node);
+        return row >= 0 && index.at(row) != null || index.byName.containsKey(node);
     }
 
     /** Queued messages. */
@@ -294,42 +286,136 @@ public final class BroadcastQueue<B> {
         return topic == Topic.LIVENESS ? liveness : peerState;
     }
 
-    /** The queued message of each node on one topic: by the caller's row, or by name where it gave none. */
+    /**
+     * The queued message of each node on one topic: by the caller's row, or by name where it gave
+     * none. The rows are kept in a small open-addressing table (linear probing, at most half full)
+     * sized to the queued messages, not to the rows: rows run to the size of the process's
+     * registry, and a table as long as that per topic per node grows with the square of a fleet
+     * that shares one registry (10,000 nodes: over a gigabyte of mostly empty arrays).
+     */
     private static final class Index<B> {
-        @SuppressWarnings("unchecked")
-        Item<B>[] byRow = (Item<B>[]) new Item<?>[0];
+        private static final int FREE = -1;
+        /** The row in each slot, or {@link #FREE}; a power of two long. */
+        private int[] rows = freeRows(8);
+        private Item<B>[] items = newItems(8);
+        private int count;
         final Map<String, Item<B>> byName = new HashMap<>();
 
         /** The item at {@code row}, or null. */
         Item<B> at(int row) {
-            return row < byRow.length ? byRow[row] : null;
+            int mask = rows.length - 1;
+            for (int k = slot(row, mask); ; k = (k + 1) & mask) {
+                int r = rows[k];
+                if (r == row) {
+                    return items[k];
+                }
+                if (r == FREE) {
+                    return null;
+                }
+            }
         }
 
         /** Puts {@code item} (null: none) at {@code row}; returns what was there. */
         Item<B> put(int row, Item<B> item) {
-            if (row >= byRow.length) {
-                if (item == null) {
-                    return null;
-                }
-                byRow = Arrays.copyOf(byRow, Math.max(row + 1, byRow.length + (byRow.length >> 1) + 8));
+            if (item == null) {
+                return removeRow(row);
             }
-            Item<B> old = byRow[row];
-            byRow[row] = item;
-            return old;
+            int mask = rows.length - 1;
+            int k = slot(row, mask);
+            for (; rows[k] != FREE; k = (k + 1) & mask) {
+                if (rows[k] == row) {
+                    Item<B> old = items[k];
+                    items[k] = item;
+                    return old;
+                }
+            }
+            rows[k] = row;
+            items[k] = item;
+            if (++count * 2 > rows.length) {
+                resize(rows.length * 2);
+            }
+            return null;
         }
 
         /** Drops {@code item}, which leaves the queue. */
         void remove(Item<B> item) {
             if (item.row >= 0) {
-                byRow[item.row] = null;
+                removeRow(item.row);
             } else {
                 byName.remove(item.node);
             }
         }
 
+        /** Whether an item about {@code node} is held by row (a pass over the held items). */
+        boolean holdsByRow(String node) {
+            for (Item<B> item : items) {
+                if (item != null && item.node.equals(node)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         void clear() {
-            Arrays.fill(byRow, null);
+            Arrays.fill(rows, FREE);
+            Arrays.fill(items, null);
+            count = 0;
             byName.clear();
+        }
+
+        /** Empties the slot of {@code row}, shifting later slots of its probe run back (no tombstones). */
+        private Item<B> removeRow(int row) {
+            int mask = rows.length - 1;
+            int hole = slot(row, mask);
+            while (rows[hole] != row) {
+                if (rows[hole] == FREE) {
+                    return null;
+                }
+                hole = (hole + 1) & mask;
+            }
+            Item<B> old = items[hole];
+            for (int j = (hole + 1) & mask; rows[j] != FREE; j = (j + 1) & mask) {
+                int home = slot(rows[j], mask);
+                // the entry at j may fill the hole when the hole lies on its probe path (home .. j)
+                if (((j - home) & mask) >= ((j - hole) & mask)) {
+                    rows[hole] = rows[j];
+                    items[hole] = items[j];
+                    hole = j;
+                }
+            }
+            rows[hole] = FREE;
+            items[hole] = null;
+            count--;
+            return old;
+        }
+
+        private void resize(int length) {
+            int[] oldRows = rows;
+            Item<B>[] oldItems = items;
+            rows = freeRows(length);
+            items = newItems(length);
+            int mask = length - 1;
+            for (int i = 0; i < oldRows.length; i++) {
+                if (oldRows[i] != FREE) {
+                    int k = slot(oldRows[i], mask);
+                    while (rows[k] != FREE) {
+                        k = (k + 1) & mask;
+                    }
+                    rows[k] = oldRows[i];
+                    items[k] = oldItems[i];
+                }
+            }
+        }
+
+        private static int slot(int row, int mask) {
+            int h = row * 0x9E3779B9;
+            return (h ^ (h >>> 16)) & mask;
+        }
+
+        private static int[] freeRows(int length) {
+            int[] rows = new int[length];
+            Arrays.fill(rows, FREE);
+            return rows;
         }
     }
 
