@@ -262,8 +262,7 @@ public final class NodeOwnership implements OwnershipStrategy {
     private void updateRegions(boolean inPlace, boolean entered) {
         int[] mine = index.positionsOf(self);
         copied = inPlace;
-        int count = entered ? entering.cardinality() : 0;
-        boolean walkEntered = entered && (long) count * mine.length > regionTokens;
+        boolean walkEntered = entered && enteringOutnumber(regionTokens / mine.length);
         if (entered && !walkEntered) {
             for (int id = entering.nextSetBit(0); id >= 0; id = entering.nextSetBit(id + 1)) {
                 shrinkToEntered(mine, id);
@@ -281,6 +280,17 @@ public final class NodeOwnership implements OwnershipStrategy {
                 resize(mine[k], k, length);
             }
         }
+    }
+
+    /** Whether more than {@code most} nodes entered (counted no further than that). */
+    private boolean enteringOutnumber(long most) {
+        long count = 0;
+        for (int id = entering.nextSetBit(0); id >= 0; id = entering.nextSetBit(id + 1)) {
+            if (++count > most) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ends each region holding a token of node {@code id} (which entered) at its nearest such token. */
