@@ -2,9 +2,9 @@ package io.fleetlab.simulator.network;
 
 import io.fleetlab.simulator.engine.Simulation;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +52,11 @@ final class CkitHttp2 {
     private final Simulation simulation;
     /** In creation order (SimTransport keeps identity equality), so a run replays exactly. */
     private final Map<SimTransport, Sender> senders = new LinkedHashMap<>();
+    /**
+     * Every address anything was sent to, numbered in order of first use: a connection's key in
+     * its sender's table, so finding the connection for a packet hashes no string per sender.
+     */
+    private final Map<String, Integer> addressIds = new HashMap<>();
     private final TransportCounters counters;
 
     CkitHttp2(SimNetwork network, Simulation simulation, TransportCounters counters) {
@@ -62,6 +67,16 @@ final class CkitHttp2 {
 
     private Sender sender(SimTransport from) {
         return senders.computeIfAbsent(from, Sender::new);
+    }
+
+    /** The number of {@code address}, given on its first use. */
+    private int addressId(String address) {
+        Integer id = addressIds.get(address);
+        if (id == null) {
+            id = addressIds.size();
+            addressIds.put(address, id);
+        }
+        return id;
     }
 
     /** {@code WriteTo}: queue the packet; the worker sends it when its turn comes. */
@@ -110,12 +125,16 @@ final class CkitHttp2 {
         if (s != null) {
             s.closed = true;
             s.queue.clear();
-            for (Connection c : s.connections.values()) {
-                c.reset();
+            for (int k = 0, n = s.connectionCount; k < n; k++) {
+                s.created[k].reset();
             }
         }
+        Integer goneId = addressIds.get(gone.localAddress());
+        if (goneId == null) {
+            return; // nobody ever sent to it
+        }
         for (Sender other : senders.values()) {
-            Connection c = other.connections.get(gone.localAddress());
+            Connection c = other.find(goneId);
             if (c != null && c.peer == gone) {
                 long gen = c.generation;
                 simulation.postAfter(network.delayTo(other.from), () -> {
@@ -210,7 +229,15 @@ final class CkitHttp2 {
     private final class Sender {
         final SimTransport from;
         final ArrayDeque<Out> queue = new ArrayDeque<>();
-        final Map<String, Connection> connections = new LinkedHashMap<>();
+        /**
+         * The connections by address number: open addressing with linear probing, at most half
+         * full, never deleted from (a connection lives as long as its sender). A run holds one per
+         * pair of nodes that ever talked: a million at 1,000 nodes.
+         */
+        Connection[] slots = new Connection[8];
+        /** The connections in creation order (a process that exits resets them in that order). */
+        Connection[] created = new Connection[4];
+        int connectionCount;
         boolean busy;
         boolean closed;
         long job;
@@ -220,14 +247,49 @@ final class CkitHttp2 {
         }
 
         Connection connection(String toAddress) {
-            // get, then put when missing: computeIfAbsent's lambda would capture this sender,
-            // an object per packet
-            Connection c = connections.get(toAddress);
+            int id = addressId(toAddress);
+            Connection c = find(id);
             if (c == null) {
-                c = new Connection(this, toAddress);
-                connections.put(toAddress, c);
+                c = new Connection(this, toAddress, id);
+                add(c);
             }
             return c;
+        }
+
+        /** The connection to the address numbered {@code id}, or null. */
+        Connection find(int id) {
+            Connection[] t = slots;
+            int mask = t.length - 1;
+            for (int i = id & mask; ; i = (i + 1) & mask) {
+                Connection c = t[i];
+                if (c == null || c.addressId == id) {
+                    return c;
+                }
+            }
+        }
+
+        private void add(Connection c) {
+            if (connectionCount == created.length) {
+                created = Arrays.copyOf(created, connectionCount * 2);
+            }
+            created[connectionCount++] = c;
+            if (2 * connectionCount > slots.length) {
+                Connection[] grown = new Connection[slots.length * 2];
+                for (int k = 0; k < connectionCount - 1; k++) {
+                    place(grown, created[k]);
+                }
+                slots = grown;
+            }
+            place(slots, c);
+        }
+
+        private static void place(Connection[] t, Connection c) {
+            int mask = t.length - 1;
+            int i = c.addressId & mask;
+            while (t[i] != null) {
+                i = (i + 1) & mask;
+            }
+            t[i] = c;
         }
     }
 
@@ -237,16 +299,23 @@ final class CkitHttp2 {
     private final class Connection {
         final Sender owner;
         final String toAddress;
+        final int addressId;
         ConnState state = ConnState.NONE;
         SimTransport peer;
         long generation;
-        // small: a run holds a connection per pair of nodes that ever talked, mostly idle
-        final List<Runnable[]> waiting = new ArrayList<>(2);
-        final ArrayDeque<Segment> inFlight = new ArrayDeque<>(2);
+        // linked through their own fields, not in collections: a run holds a connection per pair
+        // of nodes that ever talked, mostly idle
+        /** What waits for the connection to open, first to last. */
+        private Waiter waitingHead;
+        private Waiter waitingTail;
+        /** The requests sent and not yet delivered, in order. */
+        private Segment inFlightHead;
+        private Segment inFlightTail;
 
-        Connection(Sender owner, String toAddress) {
+        Connection(Sender owner, String toAddress, int addressId) {
             this.owner = owner;
             this.toAddress = toAddress;
+            this.addressId = addressId;
         }
 
         /** Runs {@code then} once the connection is up, or {@code failed} when it cannot be made. */
@@ -255,7 +324,13 @@ final class CkitHttp2 {
                 then.run();
                 return;
             }
-            waiting.add(new Runnable[] {then, failed});
+            Waiter w = new Waiter(then, failed);
+            if (waitingTail == null) {
+                waitingHead = w;
+            } else {
+                waitingTail.next = w;
+            }
+            waitingTail = w;
             if (state == ConnState.CONNECTING) {
                 return;
             }
@@ -296,11 +371,17 @@ final class CkitHttp2 {
             state = ConnState.OPEN;
             peer = target;
             counters.connectionsOpened++;
-            List<Runnable[]> ready = new ArrayList<>(waiting);
-            waiting.clear();
-            for (Runnable[] w : ready) {
-                w[0].run();
+            for (Waiter w = takeWaiting(); w != null; w = w.next) {
+                w.then.run();
             }
+        }
+
+        /** Empties the waiting list, returning its first entry (the rest linked behind it). */
+        private Waiter takeWaiting() {
+            Waiter w = waitingHead;
+            waitingHead = null;
+            waitingTail = null;
+            return w;
         }
 
         private void connectFailed(long gen) {
@@ -308,17 +389,20 @@ final class CkitHttp2 {
                 return;
             }
             state = ConnState.NONE;
-            List<Runnable[]> failed = new ArrayList<>(waiting);
-            waiting.clear();
-            for (Runnable[] w : failed) {
-                w[1].run();
+            for (Waiter w = takeWaiting(); w != null; w = w.next) {
+                w.failed.run();
             }
         }
 
         /** Sends one request on the open connection; delivered in order behind everything sent before it. */
         void send(Runnable onDeliver, Runnable onReset) {
             Segment seg = new Segment(onDeliver, onReset);
-            inFlight.addLast(seg);
+            if (inFlightTail == null) {
+                inFlightHead = seg;
+            } else {
+                inFlightTail.next = seg;
+            }
+            inFlightTail = seg;
             long gen = generation;
             SimTransport to = peer;
             transmit(owner.from.node(), to, to, RTO_MIN_NANOS, 0, () -> arrived(gen, seg), () -> {
@@ -342,8 +426,13 @@ final class CkitHttp2 {
                 });
                 return;
             }
-            while (!inFlight.isEmpty() && inFlight.peekFirst().arrived) {
-                inFlight.pollFirst().onDeliver.run();
+            while (inFlightHead != null && inFlightHead.arrived) {
+                Segment first = inFlightHead;
+                inFlightHead = first.next;
+                if (inFlightHead == null) {
+                    inFlightTail = null;
+                }
+                first.onDeliver.run();
             }
         }
 
@@ -352,15 +441,15 @@ final class CkitHttp2 {
             generation++;
             state = ConnState.NONE;
             peer = null;
-            List<Segment> lost = new ArrayList<>(inFlight);
-            inFlight.clear();
-            List<Runnable[]> failed = new ArrayList<>(waiting);
-            waiting.clear();
-            for (Segment s : lost) {
+            Segment lost = inFlightHead;
+            inFlightHead = null;
+            inFlightTail = null;
+            Waiter failed = takeWaiting();
+            for (Segment s = lost; s != null; s = s.next) {
                 s.onReset.run();
             }
-            for (Runnable[] w : failed) {
-                w[1].run();
+            for (Waiter w = failed; w != null; w = w.next) {
+                w.failed.run();
             }
         }
     }
@@ -370,10 +459,24 @@ final class CkitHttp2 {
         final Runnable onDeliver;
         final Runnable onReset;
         boolean arrived;
+        /** The next request on the connection (taken off it once delivered or lost). */
+        Segment next;
 
         Segment(Runnable onDeliver, Runnable onReset) {
             this.onDeliver = onDeliver;
             this.onReset = onReset;
+        }
+    }
+
+    /** Something waiting for a connection to open: what runs then, or when it cannot be made. */
+    private static final class Waiter {
+        final Runnable then;
+        final Runnable failed;
+        Waiter next;
+
+        Waiter(Runnable then, Runnable failed) {
+            this.then = then;
+            this.failed = failed;
         }
     }
 }
