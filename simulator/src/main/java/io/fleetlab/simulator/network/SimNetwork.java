@@ -129,11 +129,7 @@ public final class SimNetwork {
 
     void sendPacket(SimTransport from, String toAddress, Payload packet) {
         if (ckit != null) {
-            String fromAddress = from.localAddress();
-            ckit.sendPacket(from, toAddress, packet.size(), () -> {
-                SimTransport to = endpoints.get(toAddress);
-                return to != null && to.receivePacket(fromAddress, packet);
-            });
+            ckit.sendPacket(from, toAddress, packet);
             return;
         }
         counters.packetsSent++;
