@@ -25,10 +25,8 @@ final class HashOrder {
     private int[] buckets = new int[0];
     private int size;
     private boolean exact = true;
-    /** Whether {@link #snapshot} handed out the arrays: then they are copied before the next change. */
-    private boolean shared;
     /** The last snapshot, while the order has not changed since (null when it has). */
-    private Snapshot current;
+    private java.util.function.Supplier<int[]> current;
 
     HashOrder(IntFunction<String> keyOf) {
         this.keyOf = keyOf;
@@ -40,7 +38,6 @@ final class HashOrder {
 
     /** Appends {@code index}, not yet in the order, with {@code key} (a HashMap's put of a new key). */
     void add(int index, String key) {
-        own();
         current = null;
         if (index >= next.length) {
             next = Arrays.copyOf(next, Math.max(index + 1, next.length + (next.length >> 3) + 8));
@@ -79,7 +76,6 @@ final class HashOrder {
 
     /** Removes {@code index}, present with {@code key}. */
     void remove(int index, String key) {
-        own();
         current = null;
         int b = spread(key) & (buckets.length - 1);
         if (buckets[b] == index) {
@@ -124,49 +120,17 @@ final class HashOrder {
     }
 
     /**
-     * The order as it is now, to be listed later ({@code get()} writes it out, {@link #size()}
-     * long as now): the arrays are shared with this order, which copies them before its next change.
-     * Until the order changes, every snapshot is the same one, written out at most once.
+     * The order as it is now, written out ({@link #size()} long as now) in an array nobody
+     * changes: until the order changes, every snapshot is the same one, written out once. A
+     * table that did not change since its last full state lists its order again without a pass.
      */
     java.util.function.Supplier<int[]> snapshot() {
         if (current == null) {
-            shared = true;
-            current = new Snapshot(buckets, next, size);
+            int[] out = new int[size];
+            copyTo(out);
+            current = () -> out;
         }
         return current;
-    }
-
-    /** The order at one moment: the arrays it was kept in then, written out when first asked. */
-    private static final class Snapshot implements java.util.function.Supplier<int[]> {
-        private final int[] table;
-        private final int[] links;
-        private final int size;
-        private volatile int[] written;
-
-        Snapshot(int[] table, int[] links, int size) {
-            this.table = table;
-            this.links = links;
-            this.size = size;
-        }
-
-        @Override
-        public int[] get() {
-            int[] out = written;
-            if (out == null) {
-                out = new int[size];
-                copyTo(table, links, out);
-                written = out;
-            }
-            return out;
-        }
-    }
-
-    private void own() {
-        if (shared) {
-            buckets = buckets.clone();
-            next = next.clone();
-            shared = false;
-        }
     }
 
     /** Visits every index in order. */

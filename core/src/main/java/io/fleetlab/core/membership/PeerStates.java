@@ -106,7 +106,7 @@ final class PeerStates {
      * As {@link #all()}; when {@code agreedVersion} is not -1, every held message is the registry's
      * agreed one at that version ({@link #holdsAgreed}), and the list is a view of the registry's
      * agreed messages in our order (the same entries, told to be agreed). Either way the order is
-     * written out only if read.
+     * written out once per change of it ({@link HashOrder#snapshot}).
      */
     IndexedEntries<StateMessage> all(long agreedVersion) {
         long bytes = unencodable > 0 ? -1 : heldBytes;
