@@ -117,6 +117,31 @@ public final class IndexedEntries<T> extends AbstractList<T> implements RandomAc
         return size;
     }
 
+    /** What {@link #forEachIndexed} gives each entry to. */
+    @FunctionalInterface
+    public interface IndexedVisitor<T> {
+        /** Takes {@code entry}, at {@code index} in the index space. */
+        void visit(T entry, int index);
+    }
+
+    /**
+     * Gives every entry with its index to {@code visitor}, in order: what a receiver merging a
+     * full state does, in one pass over the arrays instead of two checked reads per entry.
+     */
+    @SuppressWarnings("unchecked")
+    public void forEachIndexed(IndexedVisitor<? super T> visitor) {
+        int[] at = indices();
+        if (entries != null) {
+            for (int k = 0; k < size; k++) {
+                visitor.visit((T) entries[k], at[k]);
+            }
+        } else {
+            for (int k = 0; k < size; k++) {
+                visitor.visit((T) byIndex[at[k]], at[k]);
+            }
+        }
+    }
+
     /** The index of entry {@code k} in {@link #indexSpace()}. */
     public int index(int k) {
         return indices()[Objects.checkIndex(k, size)];
