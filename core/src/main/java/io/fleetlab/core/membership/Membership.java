@@ -980,9 +980,7 @@ public final class Membership {
         // we already hold are recognised by identity at that index, without hashing their names.
         List<NodeRecord> nodes = p.nodes();
         if (nodes instanceof IndexedEntries<NodeRecord> e && e.indexSpace() == registry) {
-            for (int k = 0; k < e.size(); k++) {
-                table.merge(e.get(k), e.index(k));
-            }
+            e.forEachIndexed(table::merge);
         } else {
             for (NodeRecord r : nodes) {
                 table.merge(r);
@@ -990,9 +988,7 @@ public final class Membership {
         }
         List<StateMessage> held = p.states();
         if (held instanceof IndexedEntries<StateMessage> e && e.indexSpace() == registry) {
-            for (int k = 0; k < e.size(); k++) {
-                states.merge(e.get(k), e.index(k));
-            }
+            e.forEachIndexed(states::merge);
         } else {
             for (StateMessage s : held) {
                 states.merge(s);

@@ -54,10 +54,11 @@ final class CkitHttp2 {
     /** In creation order (SimTransport keeps identity equality), so a run replays exactly. */
     private final Map<SimTransport, Sender> senders = new LinkedHashMap<>();
     /**
-     * Every address anything was sent to, numbered in order of first use: a connection's key in
-     * its sender's table, so finding the connection for a packet hashes no string per sender.
+     * Every address anything was sent to, numbered in order of first use (a connection's key in
+     * its sender's table, so finding the connection for a packet hashes no string per sender),
+     * with the process listening there now (so a packet's arrival looks no address up).
      */
-    private final Map<String, Integer> addressIds = new HashMap<>();
+    private final Map<String, Address> addresses = new HashMap<>();
     private final TransportCounters counters;
 
     CkitHttp2(SimNetwork network, Simulation simulation, TransportCounters counters) {
@@ -70,14 +71,22 @@ final class CkitHttp2 {
         return senders.computeIfAbsent(from, Sender::new);
     }
 
-    /** The number of {@code address}, given on its first use. */
-    private int addressId(String address) {
-        Integer id = addressIds.get(address);
-        if (id == null) {
-            id = addressIds.size();
-            addressIds.put(address, id);
+    /** {@code address}, numbered on its first use. */
+    private Address address(String address) {
+        Address a = addresses.get(address);
+        if (a == null) {
+            a = new Address(addresses.size(), network.endpoint(address));
+            addresses.put(address, a);
         }
-        return id;
+        return a;
+    }
+
+    /** The network's listener at {@code address} changed (a process attached or went away). */
+    void listenerChanged(String address) {
+        Address a = addresses.get(address);
+        if (a != null) {
+            a.listener = network.endpoint(address);
+        }
     }
 
     /** {@code WriteTo}: queue the packet; the worker sends it when its turn comes. */
@@ -113,12 +122,12 @@ final class CkitHttp2 {
                 s.created[k].reset();
             }
         }
-        Integer goneId = addressIds.get(gone.localAddress());
-        if (goneId == null) {
+        Address goneAt = addresses.get(gone.localAddress());
+        if (goneAt == null) {
             return; // nobody ever sent to it
         }
         for (Sender other : senders.values()) {
-            Connection c = other.find(goneId);
+            Connection c = other.find(goneAt.id);
             if (c != null && c.peer == gone) {
                 long gen = c.generation;
                 simulation.postAfter(network.delayTo(other.from), () -> {
@@ -226,7 +235,7 @@ final class CkitHttp2 {
         @Override
         void delivered() {
             peer = connection.peer;
-            SimTransport to = network.endpoint(toAddress);
+            SimTransport to = connection.address.listener;
             if (to != null) {
                 to.receivePacket(sender.from.localAddress(), packet);
             }
@@ -345,10 +354,10 @@ final class CkitHttp2 {
         }
 
         Connection connection(String toAddress) {
-            int id = addressId(toAddress);
-            Connection c = find(id);
+            Address to = address(toAddress);
+            Connection c = find(to.id);
             if (c == null) {
-                c = new Connection(this, toAddress, id);
+                c = new Connection(this, to);
                 add(c);
             }
             return c;
@@ -393,10 +402,22 @@ final class CkitHttp2 {
 
     private enum ConnState { NONE, CONNECTING, OPEN }
 
+    /** An address something was sent to: its number and the process listening there now, or null. */
+    private static final class Address {
+        final int id;
+        SimTransport listener;
+
+        Address(int id, SimTransport listener) {
+            this.id = id;
+            this.listener = listener;
+        }
+    }
+
     /** A TCP connection from one node to a peer address: set-up, ordered delivery, reset. */
     private final class Connection {
         final Sender owner;
-        final String toAddress;
+        final Address address;
+        /** {@link Address#id} of {@link #address}, read without a hop when the table is probed. */
         final int addressId;
         ConnState state = ConnState.NONE;
         SimTransport peer;
@@ -410,10 +431,10 @@ final class CkitHttp2 {
         private Segment inFlightHead;
         private Segment inFlightTail;
 
-        Connection(Sender owner, String toAddress, int addressId) {
+        Connection(Sender owner, Address address) {
             this.owner = owner;
-            this.toAddress = toAddress;
-            this.addressId = addressId;
+            this.address = address;
+            this.addressId = address.id;
         }
 
         /** Sends {@code seg} once the connection is up; it is lost when the connection cannot be made. */
@@ -442,7 +463,7 @@ final class CkitHttp2 {
             if (gen != generation || owner.closed) {
                 return;
             }
-            SimTransport target = network.endpoint(toAddress);
+            SimTransport target = address.listener;
             String fromNode = owner.from.node();
             if (target == null) {
                 // Nobody listens: the host refuses after a round trip.
@@ -511,7 +532,7 @@ final class CkitHttp2 {
                 return;
             }
             seg.arrived = true;
-            if (network.endpoint(toAddress) != peer || peer.isClosed()) {
+            if (address.listener != peer || peer.isClosed()) {
                 // The process that accepted this connection is gone: the host answers with a reset.
                 simulation.postAfter(network.delayTo(owner.from), () -> {
                     if (gen == generation) {

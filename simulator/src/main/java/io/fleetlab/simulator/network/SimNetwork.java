@@ -81,12 +81,16 @@ public final class SimNetwork {
     public SimTransport attach(String name, String address, NodeScheduler scheduler) {
         SimTransport t = new SimTransport(this, name, address, scheduler);
         endpoints.put(address, t);
+        if (ckit != null) {
+            ckit.listenerChanged(address);
+        }
         return t;
     }
 
     void detach(SimTransport t) {
         endpoints.remove(t.localAddress(), t);
         if (ckit != null) {
+            ckit.listenerChanged(t.localAddress());
             ckit.close(t);
         }
     }
