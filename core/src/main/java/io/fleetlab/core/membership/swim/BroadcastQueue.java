@@ -22,8 +22,8 @@ import java.util.function.ToIntFunction;
  * order instead of following a pointer per message, and moves no object. A replaced message is
  * only marked gone: its slot number stays in its tier until a take passes it (or the tiers are
  * swept once gone slots outnumber the queued messages), then the slot is free again.
- * A take allocates nothing once its arrays have grown to the queue's working size; a queue that
- * runs empty lets go of arrays grown past a small size.
+ * A take allocates nothing once its arrays have grown to the queue's working size; a take that
+ * finds the queue empty lets go of arrays grown past a small size.
  *
  * <p>The message to replace is found by the caller's row of the node where it gives one (a
  * member table's registry index: no name hashed, no map entry made per message), else by name.
@@ -170,6 +170,12 @@ public final class BroadcastQueue<B> {
      */
     @SuppressWarnings("unchecked")
     public int take(int budget, int perMessageOverhead, int maxCount, int retransmitLimit, List<? super B> out) {
+        if (size == 0 && gone == 0) {
+            // still empty since the last take (a probe finding nothing to piggyback): a quiet
+            // moment, not just a gap between bursts of news, to let go of grown arrays
+            shrink();
+            return 0;
+        }
         int count = 0;
         int used = 0;
         // All picked leave their tiers before any enters the next, so the walk sees the queue as
@@ -257,9 +263,6 @@ public final class BroadcastQueue<B> {
             }
             start = end;
         }
-        if (size == 0 && gone == 0) {
-            shrink();
-        }
         return used;
     }
 
@@ -300,13 +303,14 @@ public final class BroadcastQueue<B> {
         return unused - freeCount;
     }
 
-    /** Slots and ring places held, used or not (for tests: a queue run empty holds few). */
-    int capacity() {
-        int c = bodies.length + spare.length;
+    /** Arrays grown past the kept size: slots, rings, the spare ring, the indexes' tables (for tests). */
+    int grownArrays() {
+        int grown = (bodies.length > KEPT_CAPACITY ? 1 : 0) + (spare.length > 0 ? 1 : 0)
+                + liveness.grown() + peerState.grown();
         for (int[] ring : rings) {
-            c += ring.length;
+            grown += ring.length > KEPT_CAPACITY ? 1 : 0;
         }
-        return c;
+        return grown;
     }
 
     /** A free slot holding the message, its id the next one. */
@@ -470,7 +474,7 @@ public final class BroadcastQueue<B> {
         gone = 0;
     }
 
-    /** With nothing queued and no gone slot left in a tier: lets go of arrays grown past the kept size. */
+    /** With nothing queued and no gone slot left in a tier (every slot free): lets go of arrays grown past the kept size. */
     private void shrink() {
         spare = EMPTY;
         for (int tier = 0; tier < rings.length; tier++) {
@@ -573,6 +577,10 @@ public final class BroadcastQueue<B> {
             Arrays.fill(rows, FREE);
             count = 0;
             byName.clear();
+        }
+
+        int grown() {
+            return rows.length > KEPT_CAPACITY ? 1 : 0;
         }
 
         /** With nothing indexed: lets go of a table grown past the kept size. */
