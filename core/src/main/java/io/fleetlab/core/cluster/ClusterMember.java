@@ -15,7 +15,6 @@ import io.fleetlab.core.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -185,7 +184,7 @@ public final class ClusterMember {
             lastDistinct = false;
         } else if (snapshot != lastDiscovered) {
             lastDiscovered = snapshot;
-            lastDistinct = new HashSet<>(snapshot).size() == snapshot.size();
+            lastDistinct = DistinctAddresses.all(snapshot);
             lastOwnAt = snapshot.indexOf(membership.address());
         }
         List<String> found;

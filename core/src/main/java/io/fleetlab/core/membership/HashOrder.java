@@ -25,8 +25,8 @@ final class HashOrder {
     private int[] buckets = new int[0];
     private int size;
     private boolean exact = true;
-    /** Whether {@link #snapshot} handed out the arrays: then they are copied before the next change. */
-    private boolean shared;
+    /** The last snapshot, while the order has not changed since (null when it has). */
+    private java.util.function.Supplier<int[]> current;
 
     HashOrder(IntFunction<String> keyOf) {
         this.keyOf = keyOf;
@@ -38,7 +38,7 @@ final class HashOrder {
 
     /** Appends {@code index}, not yet in the order, with {@code key} (a HashMap's put of a new key). */
     void add(int index, String key) {
-        own();
+        current = null;
         if (index >= next.length) {
             next = Arrays.copyOf(next, Math.max(index + 1, next.length + (next.length >> 3) + 8));
         }
@@ -76,7 +76,7 @@ final class HashOrder {
 
     /** Removes {@code index}, present with {@code key}. */
     void remove(int index, String key) {
-        own();
+        current = null;
         int b = spread(key) & (buckets.length - 1);
         if (buckets[b] == index) {
             buckets[b] = next[index];
@@ -120,27 +120,17 @@ final class HashOrder {
     }
 
     /**
-     * The order as it is now, to be listed later ({@code get()} writes it out, {@link #size()}
-     * long as now): the arrays are shared with this order, which copies them before its next change.
+     * The order as it is now, written out ({@link #size()} long as now) in an array nobody
+     * changes: until the order changes, every snapshot is the same one, written out once. A
+     * table that did not change since its last full state lists its order again without a pass.
      */
     java.util.function.Supplier<int[]> snapshot() {
-        shared = true;
-        int[] table = buckets;
-        int[] links = next;
-        int n = size;
-        return () -> {
-            int[] out = new int[n];
-            copyTo(table, links, out);
-            return out;
-        };
-    }
-
-    private void own() {
-        if (shared) {
-            buckets = buckets.clone();
-            next = next.clone();
-            shared = false;
+        if (current == null) {
+            int[] out = new int[size];
+            copyTo(out);
+            current = () -> out;
         }
+        return current;
     }
 
     /** Visits every index in order. */

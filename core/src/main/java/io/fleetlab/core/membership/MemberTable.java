@@ -63,6 +63,8 @@ final class MemberTable {
     private final long probeIntervalNanos;
     /** The member at each registry index, null where this table has no row. */
     private NodeRecord[] records = new NodeRecord[0];
+    /** Whether {@link #records(long)} handed out {@link #records}: then it is copied before its next change. */
+    private boolean recordsShared;
     /** Scheduler time of each row's last status change. */
     private long[] since = new long[0];
     /** Tells a row from a later one at the same index (a member reaped and met again). */
@@ -204,9 +206,11 @@ final class MemberTable {
         if (i >= records.length) {
             int n = registry.columnLength(i, records.length);
             records = Arrays.copyOf(records, n);
+            recordsShared = false;
             since = Arrays.copyOf(since, n);
             generations = Arrays.copyOf(generations, n);
         }
+        ownRecords();
         records[i] = share ? registry.record(e, r) : r;
         countGone(records[i], 1);
         agreedCheckedAt = -1;
@@ -221,6 +225,7 @@ final class MemberTable {
         NodeRegistry.Entry e = registry.at(i);
         count(e, records[i], -1);
         countGone(records[i], -1);
+        ownRecords();
         records[i] = null;
         agreedCheckedAt = -1;
         count--;
@@ -228,10 +233,19 @@ final class MemberTable {
         registry.release(e);
     }
 
+    /** Copies {@link #records} if a full state still shows it: what was sent stays what it was. */
+    private void ownRecords() {
+        if (recordsShared) {
+            records = records.clone();
+            recordsShared = false;
+        }
+    }
+
     private void set(int i, String memberAddress, long incarnation, NodeStatus status) {
         NodeRegistry.Entry e = registry.at(i);
         count(e, records[i], -1); // before the registry's size of it may be replaced
         countGone(records[i], -1);
+        ownRecords();
         records[i] = registry.record(e, memberAddress, incarnation, status);
         countGone(records[i], 1);
         agreedCheckedAt = -1;
@@ -520,7 +534,9 @@ final class MemberTable {
 
     /**
      * The whole table, as sent in a push-pull (the shared records themselves, in probe order), with
-     * each row's registry index and the entries' summed encoded length (every row is in the order).
+     * each row's registry index and the entries' summed encoded length (every row is in the order):
+     * a view of the rows and the order, both copied before their next change, so a node whose
+     * table did not change since its last full state builds the next one without a pass.
      */
     IndexedEntries<NodeRecord> records() {
         return records(-1);
@@ -529,23 +545,17 @@ final class MemberTable {
     /**
      * As {@link #records()}; when {@code agreedVersion} is not -1, every row holds the registry's
      * agreed record at that version ({@link #holdsAgreed}), and the list is a view of the registry's
-     * agreed records in our order, built without a pass.
+     * agreed records in our order (the same entries, told to be agreed).
      */
     IndexedEntries<NodeRecord> records(long agreedVersion) {
+        int[] rows = order.share();
+        long bytes = unencodableRows > 0 ? -1 : rowBytes;
         if (agreedVersion >= 0) {
-            int[] rows = order.share();
-            return IndexedEntries.agreed(registry.shareAgreedRecords(), () -> rows, order.size(), registry,
-                    unencodableRows > 0 ? -1 : rowBytes, agreedVersion);
+            return IndexedEntries.agreed(registry.shareAgreedRecords(), () -> rows, order.size(), registry, bytes,
+                    agreedVersion);
         }
-        int n = order.size();
-        NodeRecord[] out = new NodeRecord[n];
-        int[] rows = new int[n];
-        for (int k = 0; k < n; k++) {
-            int i = order.get(k);
-            rows[k] = i;
-            out[k] = records[i];
-        }
-        return IndexedEntries.of(out, rows, registry, unencodableRows > 0 ? -1 : rowBytes);
+        recordsShared = true;
+        return IndexedEntries.view(records, () -> rows, order.size(), registry, bytes);
     }
 
     /** Whether any reaped member's tombstone is kept (none: no push-pull entry can contradict one). */

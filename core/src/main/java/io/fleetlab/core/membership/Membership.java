@@ -88,6 +88,17 @@ public final class Membership {
     private final Map<String, Peer> takenSince = new HashMap<>();
     /** Members whose entry in the view may have changed since then. */
     private final Set<String> touched = new HashSet<>();
+    /**
+     * Whether {@link #taken} with its overrides and the entries of {@link #touched} members make the
+     * view now: false until the first view is built from the tables, and again after the tables
+     * changed without a word ({@link #assumeConverged}).
+     */
+    private boolean patchable;
+    /** The names a patched view replaces, sorted (scratch of {@link #patchedView}). */
+    private String[] patchNames = new String[16];
+    /** How many views were patched and how many built from the tables (for tests). */
+    private long patchedViews;
+    private long viewsFromTables;
     private final BroadcastQueue<SizedMessage> broadcasts = new BroadcastQueue<>(SizedMessage::size);
     private final MemberTable table;
     private final PeerStates states;
@@ -171,6 +182,10 @@ public final class Membership {
             }
         });
         Awareness awareness = new Awareness(config.awarenessMaxMultiplier());
+        // first of all listeners: an event comes after the tables changed but before the view is
+        // told (memberlist's delegates hear of a node after its state changed, and ckit's peer
+        // list read then has it), so a listener reading the view then must find the entry marked
+        events.add(this::entryMayHaveChanged);
         this.own = registry.acquire(name);
         this.table = new MemberTable(name, address, config, scheduler, random, broadcasts, awareness, events,
                 this::viewMayHaveChanged, registry);
@@ -290,6 +305,7 @@ public final class Membership {
             states.assume(peerStates.get(k), known[k]);
         }
         peers = null;
+        patchable = false; // the tables changed without a word: the next view is built from them
     }
 
     /**
@@ -364,12 +380,47 @@ public final class Membership {
         transport.close();
     }
 
-    /** The current view: the local node and every member alive or suspect, sorted by name. */
+    /**
+     * The current view: the local node and every member alive or suspect, sorted by name. One
+     * immutable list is handed out until the view may have changed. The next one is the view its
+     * changes were last taken on ({@link #takeViewChanges}) with the entries of the members changed
+     * since replaced: it costs what changed, where reading every member's row from the tables
+     * missed the cache a thousand times per notification. Built from the tables when nothing is
+     * known to patch or when most of the view changed.
+     */
     public List<Peer> peers() {
         List<Peer> cached = peers;
         if (cached != null) {
             return cached;
         }
+        int changes = takenSince.size() + touched.size();
+        List<Peer> view;
+        if (patchable && changes <= 16 + taken.size() / 4) {
+            view = patchedView();
+            patchedViews++;
+        } else {
+            view = viewFromTables();
+            viewsFromTables++;
+        }
+        peers = view;
+        if (touched.isEmpty()) {
+            rebaseTaken(view); // nothing changed since the changes were taken: this is that view
+        }
+        return view;
+    }
+
+    /** How many views {@link #peers()} patched (for tests). */
+    long patchedViews() {
+        return patchedViews;
+    }
+
+    /** How many views {@link #peers()} built from the tables (for tests). */
+    long viewsFromTables() {
+        return viewsFromTables;
+    }
+
+    /** The view built from the tables, every member in the registry's name order. */
+    List<Peer> viewFromTables() {
         // the registry keeps every name in order, so the view needs no sort; its rows are shared
         List<Peer> out = new ArrayList<>(table.size() + 1);
         int ownIndex = own.index;
@@ -382,8 +433,75 @@ public final class Membership {
                 out.add(registry.peer(e, table.address(i), states.stateAt(i)));
             }
         }
-        peers = List.copyOf(out);
-        return peers;
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@link #taken} with the members taken since and those touched since replaced by their entries
+     * (or dropped when gone), in one merge by name: every other entry is as it was when taken.
+     */
+    private List<Peer> patchedView() {
+        int k = 0;
+        String[] names = patchNames;
+        int most = takenSince.size() + touched.size();
+        if (names.length < most) {
+            names = new String[Math.max(most, names.length * 2)];
+            patchNames = names;
+        }
+        for (String member : takenSince.keySet()) {
+            names[k++] = member;
+        }
+        for (String member : touched) {
+            if (!takenSince.containsKey(member)) {
+                names[k++] = member;
+            }
+        }
+        java.util.Arrays.sort(names, 0, k); // String order, as views keep names
+        List<Peer> base = taken;
+        int size = base.size();
+        Peer[] out = new Peer[size + k];
+        int n = 0;
+        int from = 0;
+        for (int j = 0; j < k; j++) {
+            String member = names[j];
+            names[j] = null;
+            int at = firstAtOrAfter(base, member, from);
+            while (from < at) {
+                out[n++] = base.get(from++);
+            }
+            if (at < size && base.get(at).name().equals(member)) {
+                from = at + 1;
+            }
+            Peer now;
+            if (touched.contains(member)) {
+                now = entryOf(member);
+            } else {
+                Peer since = takenSince.get(member);
+                now = since == GONE ? null : since;
+            }
+            if (now != null) {
+                out[n++] = now;
+            }
+        }
+        while (from < size) {
+            out[n++] = base.get(from++);
+        }
+        return List.of(n == out.length ? out : java.util.Arrays.copyOf(out, n));
+    }
+
+    /** The first position at or after {@code from} in the sorted {@code view} whose name is not below {@code member}. */
+    private static int firstAtOrAfter(List<Peer> view, String member, int from) {
+        int lo = from;
+        int hi = view.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (view.get(mid).name().compareTo(member) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**
@@ -399,6 +517,18 @@ public final class Membership {
     }
 
     /**
+     * An event about a member joining, dying, leaving or changing state: its entry in the view may
+     * have changed, ahead of {@link #viewMayHaveChanged} (which comes once the event is handed out).
+     */
+    private void entryMayHaveChanged(NodeEvent event) {
+        if (event instanceof NodeEvent.Joined || event instanceof NodeEvent.Dead || event instanceof NodeEvent.Left
+                || event instanceof NodeEvent.StateChanged) {
+            peers = null;
+            touched.add(event.node());
+        }
+    }
+
+    /**
      * Whether the view differs from the one of the last call: only the entries of members touched
      * since are compared (the whole view {@code fromScratch}). The same answer as comparing the
      * sorted lists, since names are unique in a view.
@@ -406,8 +536,9 @@ public final class Membership {
     private boolean takeViewChanges(boolean fromScratch) {
         boolean changed = false;
         if (fromScratch) {
+            List<Peer> before = takenView(); // first: reading the view may rebase on it
             List<Peer> now = peers();
-            changed = !now.equals(takenView());
+            changed = !now.equals(before);
             rebaseTaken(now);
         } else {
             for (String member : touched) {
@@ -420,6 +551,7 @@ public final class Membership {
             // its overrides: at once when it is built anyway, else once the overrides outnumber half
             // the view (a rebase builds the whole view: at an eighth, a fleet's start rebuilt it about
             // once per eight members touched; the overrides stay below the view's own size)
+            touched.clear();
             if (peers != null || takenSince.size() > 16 + taken.size() / 2) {
                 rebaseTaken(peers());
             }
@@ -431,6 +563,7 @@ public final class Membership {
     private void rebaseTaken(List<Peer> view) {
         taken = view;
         takenSince.clear();
+        patchable = true;
     }
 
     /** {@code member}'s entry in {@link #taken}, or null. */
@@ -847,9 +980,7 @@ public final class Membership {
         // we already hold are recognised by identity at that index, without hashing their names.
         List<NodeRecord> nodes = p.nodes();
         if (nodes instanceof IndexedEntries<NodeRecord> e && e.indexSpace() == registry) {
-            for (int k = 0; k < e.size(); k++) {
-                table.merge(e.get(k), e.index(k));
-            }
+            e.forEachIndexed(table::merge);
         } else {
             for (NodeRecord r : nodes) {
                 table.merge(r);
@@ -857,9 +988,7 @@ public final class Membership {
         }
         List<StateMessage> held = p.states();
         if (held instanceof IndexedEntries<StateMessage> e && e.indexSpace() == registry) {
-            for (int k = 0; k < e.size(); k++) {
-                states.merge(e.get(k), e.index(k));
-            }
+            e.forEachIndexed(states::merge);
         } else {
             for (StateMessage s : held) {
                 states.merge(s);

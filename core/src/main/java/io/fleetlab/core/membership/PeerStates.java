@@ -33,6 +33,8 @@ final class PeerStates {
     private final LamportClock clock = new LamportClock();
     /** The held message at each registry index, or null. */
     private StateMessage[] held = new StateMessage[0];
+    /** Whether {@link #all(long)} handed out {@link #held}: then it is copied before its next change. */
+    private boolean heldShared;
     /** The held indices in the order push-pulls list them. */
     private final HashOrder order = new HashOrder(i -> held[i].nodeName());
     /** The summed length of the held messages' encodings as push-pull entries, kept as they change ... */
@@ -92,7 +94,10 @@ final class PeerStates {
         return s == null ? PeerState.VIEWER : s.state();
     }
 
-    /** Every held message, as sent in a push-pull, with its registry index and the summed encoded length. */
+    /**
+     * Every held message, as sent in a push-pull, with its registry index and the summed encoded
+     * length: a view of the held messages and their order, both copied before their next change.
+     */
     IndexedEntries<StateMessage> all() {
         return all(-1);
     }
@@ -100,21 +105,25 @@ final class PeerStates {
     /**
      * As {@link #all()}; when {@code agreedVersion} is not -1, every held message is the registry's
      * agreed one at that version ({@link #holdsAgreed}), and the list is a view of the registry's
-     * agreed messages in our order, built without a pass (the order is written out only if read).
+     * agreed messages in our order (the same entries, told to be agreed). Either way the order is
+     * written out once per change of it ({@link HashOrder#snapshot}).
      */
     IndexedEntries<StateMessage> all(long agreedVersion) {
+        long bytes = unencodable > 0 ? -1 : heldBytes;
         if (agreedVersion >= 0) {
-            return IndexedEntries.agreed(registry.shareAgreedStates(), order.snapshot(), order.size(), registry,
-                    unencodable > 0 ? -1 : heldBytes, agreedVersion);
+            return IndexedEntries.agreed(registry.shareAgreedStates(), order.snapshot(), order.size(), registry, bytes,
+                    agreedVersion);
         }
-        int n = order.size();
-        StateMessage[] out = new StateMessage[n];
-        int[] rows = new int[n];
-        order.copyTo(rows);
-        for (int k = 0; k < n; k++) {
-            out[k] = held[rows[k]];
+        heldShared = true;
+        return IndexedEntries.view(held, order.snapshot(), order.size(), registry, bytes);
+    }
+
+    /** Copies {@link #held} if a full state still shows it: what was sent stays what it was. */
+    private void ownHeld() {
+        if (heldShared) {
+            held = held.clone();
+            heldShared = false;
         }
-        return IndexedEntries.of(out, rows, registry, unencodable > 0 ? -1 : heldBytes);
     }
 
     void forget(String member) {
@@ -124,6 +133,7 @@ final class PeerStates {
         }
         order.remove(e.index, e.name);
         count(e, held[e.index], -1);
+        ownHeld();
         held[e.index] = null;
         agreedCheckedAt = -1;
         broadcasts.release(Topic.PEER_STATE, e.index); // its news, if still queued, is now found by name
@@ -270,6 +280,7 @@ final class PeerStates {
     /** Holds {@code s} (shared) in place of the message held for its node ({@code e}: its entry). */
     private void replace(NodeRegistry.Entry e, StateMessage s) {
         count(e, held[e.index], -1); // before the registry's size of it may be replaced
+        ownHeld();
         held[e.index] = registry.state(e, s);
         agreedCheckedAt = -1;
         count(e, held[e.index], 1);
@@ -281,8 +292,10 @@ final class PeerStates {
         if (i >= held.length) {
             int n = registry.columnLength(i, held.length);
             held = Arrays.copyOf(held, n);
+            heldShared = false;
             order.ensure(n);
         }
+        ownHeld();
         held[i] = registry.state(e, s);
         agreedCheckedAt = -1;
         count(e, held[i], 1);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link HashOrder} lists indices in the order a {@code java.util.HashMap} of their keys iterates
  * (what push-pulls listed peer states in before the tables were compact), through random puts and
- * removals, growth, and buckets of colliding keys in small tables.
+ * removals, growth, and buckets of colliding keys in small tables; and its snapshots list the
+ * order of the moment they were taken, whenever they are read.
  */
 class HashOrderTest {
 
@@ -70,7 +71,17 @@ class HashOrderTest {
         HashOrder order = new HashOrder(i -> keys[i]);
         Map<String, Integer> reference = new HashMap<>();
         int ops = 3 * pool.size();
+        // snapshots taken along the way must list, whenever read, the order of their moment
+        List<java.util.function.Supplier<int[]>> snapshots = new ArrayList<>();
+        List<List<Integer>> ordersThen = new ArrayList<>();
         for (int op = 0; op < ops; op++) {
+            if (r.nextInt(5) == 0) {
+                snapshots.add(order.snapshot());
+                ordersThen.add(new ArrayList<>(reference.values()));
+                if (r.nextBoolean()) {
+                    snapshots.get(snapshots.size() - 1).get(); // written out now, or only at the end
+                }
+            }
             String k = pool.get(r.nextInt(pool.size()));
             if (reference.containsKey(k)) {
                 if (removals && r.nextInt(3) == 0) {
@@ -95,6 +106,10 @@ class HashOrderTest {
         int[] copied = new int[order.size()];
         order.copyTo(copied);
         assertEquals(expected, java.util.Arrays.stream(copied).boxed().toList(), "seed " + seed + ", copyTo");
+        for (int i = 0; i < snapshots.size(); i++) {
+            assertEquals(ordersThen.get(i), java.util.Arrays.stream(snapshots.get(i).get()).boxed().toList(),
+                    "seed " + seed + ", snapshot " + i);
+        }
         return true;
     }
 

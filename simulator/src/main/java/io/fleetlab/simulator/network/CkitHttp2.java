@@ -1,10 +1,11 @@
 package io.fleetlab.simulator.network;
 
 import io.fleetlab.simulator.engine.Simulation;
+import io.fleetlab.core.transport.Payload;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +53,12 @@ final class CkitHttp2 {
     private final Simulation simulation;
     /** In creation order (SimTransport keeps identity equality), so a run replays exactly. */
     private final Map<SimTransport, Sender> senders = new LinkedHashMap<>();
+    /**
+     * Every address anything was sent to, numbered in order of first use (a connection's key in
+     * its sender's table, so finding the connection for a packet hashes no string per sender),
+     * with the process listening there now (so a packet's arrival looks no address up).
+     */
+    private final Map<String, Address> addresses = new HashMap<>();
     private final TransportCounters counters;
 
     CkitHttp2(SimNetwork network, Simulation simulation, TransportCounters counters) {
@@ -64,40 +71,41 @@ final class CkitHttp2 {
         return senders.computeIfAbsent(from, Sender::new);
     }
 
+    /** {@code address}, numbered on its first use. */
+    private Address address(String address) {
+        Address a = addresses.get(address);
+        if (a == null) {
+            a = new Address(addresses.size(), network.endpoint(address));
+            addresses.put(address, a);
+        }
+        return a;
+    }
+
+    /** The network's listener at {@code address} changed (a process attached or went away). */
+    void listenerChanged(String address) {
+        Address a = addresses.get(address);
+        if (a != null) {
+            a.listener = network.endpoint(address);
+        }
+    }
+
     /** {@code WriteTo}: queue the packet; the worker sends it when its turn comes. */
-    void sendPacket(SimTransport from, String toAddress, int bytes, Delivery delivery) {
+    void sendPacket(SimTransport from, String toAddress, Payload packet) {
         Sender s = sender(from);
         if (s.queue.size() == QUEUE_LIMIT) {
             s.queue.pollFirst();
             counters.queueDrops++;
         }
-        s.queue.addLast(new Out(toAddress, bytes, delivery));
+        s.queue.addLast(new Post(s, toAddress, packet));
         pump(s);
     }
 
     /** A stream message (push-pull, join) on the peer's connection, outside the worker. */
     void sendReliable(SimTransport from, String toAddress, Delivery delivery, Runnable onFailure) {
         Sender s = sender(from);
-        Connection c = s.connection(toAddress);
-        boolean[] finished = {false};
-        Runnable fail = () -> {
-            if (!finished[0]) {
-                finished[0] = true;
-                counters.streamFailures++;
-                onFailure.run();
-            }
-        };
-        simulation.postAfter(network.conditions().streamTimeoutNanos(), fail);
-        c.whenOpen(() -> c.send(() -> {
-            if (finished[0]) {
-                return; // the stream was given up; what arrives late is discarded
-            }
-            finished[0] = true;
-            if (!delivery.deliver()) {
-                counters.streamFailures++;
-                onFailure.run();
-            }
-        }, fail), fail);
+        Stream stream = new Stream(s.connection(toAddress), delivery, onFailure);
+        simulation.postAfter(network.conditions().streamTimeoutNanos(), stream::lost);
+        stream.connection.whenOpen(stream);
     }
 
     /**
@@ -110,12 +118,16 @@ final class CkitHttp2 {
         if (s != null) {
             s.closed = true;
             s.queue.clear();
-            for (Connection c : s.connections.values()) {
-                c.reset();
+            for (int k = 0, n = s.connectionCount; k < n; k++) {
+                s.created[k].reset();
             }
         }
+        Address goneAt = addresses.get(gone.localAddress());
+        if (goneAt == null) {
+            return; // nobody ever sent to it
+        }
         for (Sender other : senders.values()) {
-            Connection c = other.connections.get(gone.localAddress());
+            Connection c = other.find(goneAt.id);
             if (c != null && c.peer == gone) {
                 long gen = c.generation;
                 simulation.postAfter(network.delayTo(other.from), () -> {
@@ -137,9 +149,10 @@ final class CkitHttp2 {
         if (s.busy || s.closed || s.queue.isEmpty()) {
             return;
         }
-        Out o = s.queue.pollFirst();
+        Post o = s.queue.pollFirst();
         s.busy = true;
         long job = ++s.job;
+        o.job = job;
         counters.packetsSent++;
         counters.bytesSent += o.bytes;
         if (o.bytes > MAX_MESSAGE_BYTES) {
@@ -147,27 +160,10 @@ final class CkitHttp2 {
             finish(s, job);
             return;
         }
-        simulation.postAfter(PACKET_TIMEOUT_NANOS, () -> {
-            if (s.job == job && s.busy) {
-                counters.sendTimeouts++;
-                finish(s, job);
-            }
-        });
-        Connection c = s.connection(o.toAddress);
-        Runnable failed = () -> {
-            if (s.job == job && s.busy) {
-                counters.sendFailures++;
-                finish(s, job);
-            }
-        };
-        c.whenOpen(() -> c.send(() -> {
-            SimTransport peer = c.peer;
-            o.delivery.deliver();
-            // The handler answers 200 once it has queued the body; a stalled process answers when it resumes.
-            long answerAt = peer.scheduler().resumesAt();
-            simulation.post(answerAt, () -> transmit(peer.node(), c.owner.from, c.owner.from, RTO_MIN_NANOS, 0, () -> finish(s, job),
-                    failed));
-        }, failed), failed);
+        s.awaitTimeout(job);
+        simulation.postAfter(PACKET_TIMEOUT_NANOS, s.timeout);
+        o.connection = s.connection(o.toAddress);
+        o.connection.whenOpen(o);
     }
 
     private void finish(Sender s, long job) {
@@ -180,25 +176,125 @@ final class CkitHttp2 {
 
     /**
      * One segment from node {@code fromNode} to {@code to}, retransmitted on loss after the RTO
-     * (doubling up to {@link #RTO_MAX_NANOS}) until it arrives or {@link #MAX_RETRIES} are spent.
+     * (doubling up to {@link #RTO_MAX_NANOS}) until it arrives ({@code seg} runs) or
+     * {@link #MAX_RETRIES} are spent ({@link Segment#gaveUp}).
      */
     private void transmit(String fromNode, SimTransport to, SimTransport latencyTo, long rtoFloor, int attempt,
-            Runnable arrived, Runnable gaveUp) {
+            Segment seg) {
         if (network.passes(fromNode, to.node())) {
-            simulation.postAfter(network.delayTo(latencyTo), arrived);
+            simulation.postAfter(network.delayTo(latencyTo), seg);
             return;
         }
         counters.retransmissions++;
         if (attempt >= MAX_RETRIES) {
-            gaveUp.run();
+            seg.gaveUp();
             return;
         }
         long rto = Math.min(RTO_MAX_NANOS, (rtoFloor + 2 * network.delayTo(null)) << attempt);
-        simulation.postAfter(rto, () -> transmit(fromNode, to, latencyTo, rtoFloor, attempt + 1, arrived, gaveUp));
+        simulation.postAfter(rto, () -> transmit(fromNode, to, latencyTo, rtoFloor, attempt + 1, seg));
     }
 
-    /** One packet waiting in the outgoing queue. */
-    private record Out(String toAddress, int bytes, Delivery delivery) {}
+    /**
+     * One packet from the outgoing queue to its answer: queued, then sent by the worker as a
+     * request on the peer's connection, delivered, answered. The one object a packet costs: it is
+     * the request on the connection and, in turn, the event of its arrival, of the answer leaving
+     * the peer and of the answer's arrival.
+     */
+    private final class Post extends Segment {
+        private static final int SENT = 0;
+        private static final int DELIVERED = 1;
+        private static final int ANSWERED = 2;
+        final Sender sender;
+        final String toAddress;
+        final Payload packet;
+        final int bytes;
+        long job;
+        /** The process that took the packet (the answer comes from it). */
+        SimTransport peer;
+        int phase = SENT;
+
+        Post(Sender sender, String toAddress, Payload packet) {
+            this.sender = sender;
+            this.toAddress = toAddress;
+            this.packet = packet;
+            this.bytes = packet.size();
+        }
+
+        @Override
+        public void run() {
+            switch (phase) {
+                case SENT -> super.run();
+                case DELIVERED -> {
+                    phase = ANSWERED;
+                    transmit(peer.node(), sender.from, sender.from, RTO_MIN_NANOS, 0, this);
+                }
+                default -> finish(sender, job);
+            }
+        }
+
+        @Override
+        void delivered() {
+            peer = connection.peer;
+            SimTransport to = connection.address.listener;
+            if (to != null) {
+                to.receivePacket(sender.from.localAddress(), packet);
+            }
+            // The handler answers 200 once it has queued the body; a stalled process answers when it resumes.
+            phase = DELIVERED;
+            simulation.post(peer.scheduler().resumesAt(), this);
+        }
+
+        @Override
+        void lost() {
+            if (sender.job == job && sender.busy) {
+                counters.sendFailures++;
+                finish(sender, job);
+            }
+        }
+
+        @Override
+        void gaveUp() {
+            if (phase == ANSWERED) {
+                lost();
+            } else {
+                super.gaveUp();
+            }
+        }
+    }
+
+    /** A stream message: delivered once, or failed once (lost, or given up at the stream timeout). */
+    private final class Stream extends Segment {
+        final Delivery delivery;
+        final Runnable onFailure;
+        boolean finished;
+
+        Stream(Connection connection, Delivery delivery, Runnable onFailure) {
+            this.connection = connection;
+            this.delivery = delivery;
+            this.onFailure = onFailure;
+        }
+
+        @Override
+        void delivered() {
+            if (finished) {
+                return; // the stream was given up; what arrives late is discarded
+            }
+            finished = true;
+            if (!delivery.deliver()) {
+                counters.streamFailures++;
+                onFailure.run();
+            }
+        }
+
+        @Override
+        void lost() {
+            if (!finished) {
+                finished = true;
+                counters.streamFailures++;
+                onFailure.run();
+            }
+        }
+    }
 
     /** Hands a packet or message to the receiver; false when nobody takes it. */
     @FunctionalInterface
@@ -209,53 +305,151 @@ final class CkitHttp2 {
     /** One node's transport: its outgoing queue, its worker and its connections. */
     private final class Sender {
         final SimTransport from;
-        final ArrayDeque<Out> queue = new ArrayDeque<>();
-        final Map<String, Connection> connections = new LinkedHashMap<>();
+        final ArrayDeque<Post> queue = new ArrayDeque<>();
+        /**
+         * The connections by address number: open addressing with linear probing, at most half
+         * full, never deleted from (a connection lives as long as its sender). A run holds one per
+         * pair of nodes that ever talked: a million at 1,000 nodes.
+         */
+        Connection[] slots = new Connection[8];
+        /** The connections in creation order (a process that exits resets them in that order). */
+        Connection[] created = new Connection[4];
+        int connectionCount;
         boolean busy;
         boolean closed;
         long job;
+        /**
+         * The jobs whose 5 s timeouts are pending, oldest first: every one is posted with the same
+         * delay, so they fire in the order they were posted, and one shared event action serves them all.
+         */
+        private long[] timeoutJobs = new long[8];
+        private int timeoutHead;
+        private int timeoutCount;
+        final Runnable timeout = this::timedOut;
 
         Sender(SimTransport from) {
             this.from = from;
         }
 
+        void awaitTimeout(long job) {
+            if (timeoutCount == timeoutJobs.length) {
+                long[] grown = new long[timeoutJobs.length * 2];
+                for (int k = 0; k < timeoutCount; k++) {
+                    grown[k] = timeoutJobs[(timeoutHead + k) & (timeoutJobs.length - 1)];
+                }
+                timeoutJobs = grown;
+                timeoutHead = 0;
+            }
+            timeoutJobs[(timeoutHead + timeoutCount++) & (timeoutJobs.length - 1)] = job;
+        }
+
+        private void timedOut() {
+            long timedOut = timeoutJobs[timeoutHead];
+            timeoutHead = (timeoutHead + 1) & (timeoutJobs.length - 1);
+            timeoutCount--;
+            if (job == timedOut && busy) {
+                counters.sendTimeouts++;
+                finish(this, timedOut);
+            }
+        }
+
         Connection connection(String toAddress) {
-            // get, then put when missing: computeIfAbsent's lambda would capture this sender,
-            // an object per packet
-            Connection c = connections.get(toAddress);
+            Address to = address(toAddress);
+            Connection c = find(to.id);
             if (c == null) {
-                c = new Connection(this, toAddress);
-                connections.put(toAddress, c);
+                c = new Connection(this, to);
+                add(c);
             }
             return c;
+        }
+
+        /** The connection to the address numbered {@code id}, or null. */
+        Connection find(int id) {
+            Connection[] t = slots;
+            int mask = t.length - 1;
+            for (int i = id & mask; ; i = (i + 1) & mask) {
+                Connection c = t[i];
+                if (c == null || c.addressId == id) {
+                    return c;
+                }
+            }
+        }
+
+        private void add(Connection c) {
+            if (connectionCount == created.length) {
+                created = Arrays.copyOf(created, connectionCount * 2);
+            }
+            created[connectionCount++] = c;
+            if (2 * connectionCount > slots.length) {
+                Connection[] grown = new Connection[slots.length * 2];
+                for (int k = 0; k < connectionCount - 1; k++) {
+                    place(grown, created[k]);
+                }
+                slots = grown;
+            }
+            place(slots, c);
+        }
+
+        private static void place(Connection[] t, Connection c) {
+            int mask = t.length - 1;
+            int i = c.addressId & mask;
+            while (t[i] != null) {
+                i = (i + 1) & mask;
+            }
+            t[i] = c;
         }
     }
 
     private enum ConnState { NONE, CONNECTING, OPEN }
 
+    /** An address something was sent to: its number and the process listening there now, or null. */
+    private static final class Address {
+        final int id;
+        SimTransport listener;
+
+        Address(int id, SimTransport listener) {
+            this.id = id;
+            this.listener = listener;
+        }
+    }
+
     /** A TCP connection from one node to a peer address: set-up, ordered delivery, reset. */
     private final class Connection {
         final Sender owner;
-        final String toAddress;
+        final Address address;
+        /** {@link Address#id} of {@link #address}, read without a hop when the table is probed. */
+        final int addressId;
         ConnState state = ConnState.NONE;
         SimTransport peer;
         long generation;
-        // small: a run holds a connection per pair of nodes that ever talked, mostly idle
-        final List<Runnable[]> waiting = new ArrayList<>(2);
-        final ArrayDeque<Segment> inFlight = new ArrayDeque<>(2);
+        // linked through their own fields, not in collections: a run holds a connection per pair
+        // of nodes that ever talked, mostly idle
+        /** The requests waiting for the connection to open, first to last. */
+        private Segment waitingHead;
+        private Segment waitingTail;
+        /** The requests sent and not yet delivered, in order. */
+        private Segment inFlightHead;
+        private Segment inFlightTail;
 
-        Connection(Sender owner, String toAddress) {
+        Connection(Sender owner, Address address) {
             this.owner = owner;
-            this.toAddress = toAddress;
+            this.address = address;
+            this.addressId = address.id;
         }
 
-        /** Runs {@code then} once the connection is up, or {@code failed} when it cannot be made. */
-        void whenOpen(Runnable then, Runnable failed) {
+        /** Sends {@code seg} once the connection is up; it is lost when the connection cannot be made. */
+        void whenOpen(Segment seg) {
             if (state == ConnState.OPEN) {
-                then.run();
+                send(seg);
                 return;
             }
-            waiting.add(new Runnable[] {then, failed});
+            seg.next = null;
+            if (waitingTail == null) {
+                waitingHead = seg;
+            } else {
+                waitingTail.next = seg;
+            }
+            waitingTail = seg;
             if (state == ConnState.CONNECTING) {
                 return;
             }
@@ -269,7 +463,7 @@ final class CkitHttp2 {
             if (gen != generation || owner.closed) {
                 return;
             }
-            SimTransport target = network.endpoint(toAddress);
+            SimTransport target = address.listener;
             String fromNode = owner.from.node();
             if (target == null) {
                 // Nobody listens: the host refuses after a round trip.
@@ -296,11 +490,19 @@ final class CkitHttp2 {
             state = ConnState.OPEN;
             peer = target;
             counters.connectionsOpened++;
-            List<Runnable[]> ready = new ArrayList<>(waiting);
-            waiting.clear();
-            for (Runnable[] w : ready) {
-                w[0].run();
+            for (Segment seg = takeWaiting(); seg != null; ) {
+                Segment after = seg.next;
+                send(seg);
+                seg = after;
             }
+        }
+
+        /** Empties the waiting list, returning its first entry (the rest linked behind it). */
+        private Segment takeWaiting() {
+            Segment first = waitingHead;
+            waitingHead = null;
+            waitingTail = null;
+            return first;
         }
 
         private void connectFailed(long gen) {
@@ -308,32 +510,29 @@ final class CkitHttp2 {
                 return;
             }
             state = ConnState.NONE;
-            List<Runnable[]> failed = new ArrayList<>(waiting);
-            waiting.clear();
-            for (Runnable[] w : failed) {
-                w[1].run();
-            }
+            loseAll(takeWaiting());
         }
 
         /** Sends one request on the open connection; delivered in order behind everything sent before it. */
-        void send(Runnable onDeliver, Runnable onReset) {
-            Segment seg = new Segment(onDeliver, onReset);
-            inFlight.addLast(seg);
-            long gen = generation;
-            SimTransport to = peer;
-            transmit(owner.from.node(), to, to, RTO_MIN_NANOS, 0, () -> arrived(gen, seg), () -> {
-                if (gen == generation) {
-                    reset();
-                }
-            });
+        private void send(Segment seg) {
+            seg.gen = generation;
+            seg.next = null;
+            if (inFlightTail == null) {
+                inFlightHead = seg;
+            } else {
+                inFlightTail.next = seg;
+            }
+            inFlightTail = seg;
+            transmit(owner.from.node(), peer, peer, RTO_MIN_NANOS, 0, seg);
         }
 
-        private void arrived(long gen, Segment seg) {
+        /** {@code seg}, sent in generation {@code gen}, has arrived at the peer. */
+        void arrived(long gen, Segment seg) {
             if (gen != generation) {
                 return;
             }
             seg.arrived = true;
-            if (network.endpoint(toAddress) != peer || peer.isClosed()) {
+            if (address.listener != peer || peer.isClosed()) {
                 // The process that accepted this connection is gone: the host answers with a reset.
                 simulation.postAfter(network.delayTo(owner.from), () -> {
                     if (gen == generation) {
@@ -342,8 +541,14 @@ final class CkitHttp2 {
                 });
                 return;
             }
-            while (!inFlight.isEmpty() && inFlight.peekFirst().arrived) {
-                inFlight.pollFirst().onDeliver.run();
+            while (inFlightHead != null && inFlightHead.arrived) {
+                Segment first = inFlightHead;
+                inFlightHead = first.next;
+                if (inFlightHead == null) {
+                    inFlightTail = null;
+                }
+                first.next = null;
+                first.delivered();
             }
         }
 
@@ -352,28 +557,52 @@ final class CkitHttp2 {
             generation++;
             state = ConnState.NONE;
             peer = null;
-            List<Segment> lost = new ArrayList<>(inFlight);
-            inFlight.clear();
-            List<Runnable[]> failed = new ArrayList<>(waiting);
-            waiting.clear();
-            for (Segment s : lost) {
-                s.onReset.run();
-            }
-            for (Runnable[] w : failed) {
-                w[1].run();
+            Segment lost = inFlightHead;
+            inFlightHead = null;
+            inFlightTail = null;
+            Segment waited = takeWaiting();
+            loseAll(lost);
+            loseAll(waited);
+        }
+
+        private void loseAll(Segment first) {
+            for (Segment seg = first; seg != null; ) {
+                Segment after = seg.next;
+                seg.next = null;
+                seg.lost();
+                seg = after;
             }
         }
     }
 
-    /** A request on a connection, delivered when it and everything before it have arrived. */
-    private static final class Segment {
-        final Runnable onDeliver;
-        final Runnable onReset;
+    /**
+     * A request on a connection, delivered when it and everything before it have arrived. As an
+     * event action it is its own arrival at the peer.
+     */
+    private abstract class Segment implements Runnable {
+        Connection connection;
+        /** The connection's generation it was sent in. */
+        long gen;
         boolean arrived;
+        /** The next request waiting on, or in flight on, the same connection. */
+        Segment next;
 
-        Segment(Runnable onDeliver, Runnable onReset) {
-            this.onDeliver = onDeliver;
-            this.onReset = onReset;
+        /** It and everything sent before it on the connection have arrived. */
+        abstract void delivered();
+
+        /** The connection could not be made or was reset before it was delivered. */
+        abstract void lost();
+
+        @Override
+        public void run() {
+            connection.arrived(gen, this);
+        }
+
+        /** Its retransmissions ran out: the connection it was sent on is dead. */
+        void gaveUp() {
+            if (gen == connection.generation) {
+                connection.reset();
+            }
         }
     }
 }

@@ -81,12 +81,16 @@ public final class SimNetwork {
     public SimTransport attach(String name, String address, NodeScheduler scheduler) {
         SimTransport t = new SimTransport(this, name, address, scheduler);
         endpoints.put(address, t);
+        if (ckit != null) {
+            ckit.listenerChanged(address);
+        }
         return t;
     }
 
     void detach(SimTransport t) {
         endpoints.remove(t.localAddress(), t);
         if (ckit != null) {
+            ckit.listenerChanged(t.localAddress());
             ckit.close(t);
         }
     }
@@ -129,11 +133,7 @@ public final class SimNetwork {
 
     void sendPacket(SimTransport from, String toAddress, Payload packet) {
         if (ckit != null) {
-            String fromAddress = from.localAddress();
-            ckit.sendPacket(from, toAddress, packet.size(), () -> {
-                SimTransport to = endpoints.get(toAddress);
-                return to != null && to.receivePacket(fromAddress, packet);
-            });
+            ckit.sendPacket(from, toAddress, packet);
             return;
         }
         counters.packetsSent++;

@@ -83,6 +83,10 @@ public final class SimTransport implements Transport {
         if (closed || handler == null) {
             return false;
         }
+        if (!scheduler.paused()) {
+            handler.onPacket(from, packet); // what deliver would do at once, without an object per packet
+            return true;
+        }
         scheduler.deliver(() -> {
             if (!closed) {
                 handler.onPacket(from, packet);
@@ -94,6 +98,10 @@ public final class SimTransport implements Transport {
     boolean receiveReliable(String from, Payload message) {
         if (closed || handler == null) {
             return false;
+        }
+        if (!scheduler.paused()) {
+            handler.onReliable(from, message);
+            return true;
         }
         scheduler.deliver(() -> {
             if (!closed) {

@@ -52,6 +52,14 @@ public final class NodeOwnership implements OwnershipStrategy {
      * the cache for every token of every node on every view change otherwise.
      */
     private int[] regionEnd = new int[0];
+    /** The tokens all regions span together (at most the index's whole circle, as regions are disjoint). */
+    private long regionTokens;
+    /** The nodes the new view admits that the last did not (scratch of {@link #answer}). */
+    private final BitSet entering = new BitSet();
+    /** The end of the region {@link #regionLengthFrom} walked last. */
+    private int walkedEnd;
+    /** Whether the answer being updated is already a copy of the one handed out (or may be changed in place). */
+    private boolean copied;
     private boolean incremental;
 
     NodeOwnership(TokenIndex index, String localName) {
@@ -92,7 +100,12 @@ public final class NodeOwnership implements OwnershipStrategy {
         // regions follow from the admitted nodes alone: a view that admits the same ones (a state
         // change that does not count on this op, an address change) leaves every region as it was
         boolean sameAdmitted = next.equals(admitted);
-        boolean entered = !sameAdmitted && anyEntered(next, admitted);
+        entering.clear();
+        if (!sameAdmitted) {
+            entering.or(next);
+            entering.andNot(admitted);
+        }
+        boolean entered = !entering.isEmpty();
         spare = admitted;
         admitted = next;
         lastPeers = peers;
@@ -117,16 +130,6 @@ public final class NodeOwnership implements OwnershipStrategy {
             updateRegions(reuse, entered);
         }
         return answer;
-    }
-
-    /** Whether {@code next} admits a node {@code last} does not. */
-    private static boolean anyEntered(BitSet next, BitSet last) {
-        for (int id = next.nextSetBit(0); id >= 0; id = next.nextSetBit(id + 1)) {
-            if (!last.get(id)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -229,64 +232,120 @@ public final class NodeOwnership implements OwnershipStrategy {
             regionEnd = new int[mine.length];
         }
         BitSet out = new BitSet(index.targetCount());
+        long total = 0;
         for (int k = 0; k < mine.length; k++) {
-            int length = regionLengthAt(mine[k]);
+            int length = regionLengthFrom(mine[k], 0);
             regionLength[k] = length;
-            regionEnd[k] = index.holder(stepsBack(mine[k], length));
+            regionEnd[k] = walkedEnd;
+            total += length;
             setArcs(out, mine[k], 0, length, true);
         }
+        regionTokens = total;
         answer = out;
         walkedOnBuild = index.builds();
     }
 
     /**
-     * Each region walked again on the new view; only the arcs between its old and new end change
-     * hands (a region grows when the node at its end left, shrinks when one entered inside it).
-     * With {@code inPlace} the last answer itself is changed, else a copy of it. A region whose end
-     * is still admitted stays as it was when no token inside it can have become admitted: when it
-     * has none (one token long) or no node entered ({@code entered} false); it is not walked.
+     * The regions changed for the new view: only the arcs between a region's old and new end change
+     * hands (a region shrinks when a node entered inside it, grows when the node at its end left).
+     * With {@code inPlace} the last answer itself is changed, else a copy of it.
+     *
+     * <p>Nodes that entered are found inside this node's regions by merging each one's token
+     * positions with this node's own (both ascending): a region holding one of them now ends at the
+     * nearest, and no holder is read. When more nodes entered than that pays for (their tokens
+     * outnumber the tokens the regions span), every region longer than one token is walked again
+     * instead. Then a region whose end is no longer admitted is walked on from its old end: the
+     * tokens before that end were not admitted and none entered there, or the region would have
+     * shrunk to it. A region whose end is still admitted, and that no entering node shrank, is as
+     * it was.
      */
     private void updateRegions(boolean inPlace, boolean entered) {
         int[] mine = index.positionsOf(self);
-        BitSet out = null;
+        copied = inPlace;
+        boolean walkEntered = entered && enteringOutnumber(regionTokens / mine.length);
+        if (entered && !walkEntered) {
+            for (int id = entering.nextSetBit(0); id >= 0; id = entering.nextSetBit(id + 1)) {
+                shrinkToEntered(mine, id);
+            }
+        }
         for (int k = 0; k < mine.length; k++) {
             int before = regionLength[k];
-            if (admitted.get(regionEnd[k]) && (before == 1 || !entered)) {
+            boolean endAdmitted = admitted.get(regionEnd[k]);
+            if (endAdmitted && (before == 1 || !walkEntered)) {
                 continue;
             }
-            int length = regionLengthAt(mine[k]);
-            regionEnd[k] = index.holder(stepsBack(mine[k], length));
-            if (length == before) {
-                continue;
+            int length = regionLengthFrom(mine[k], endAdmitted || walkEntered ? 0 : before);
+            regionEnd[k] = walkedEnd;
+            if (length != before) {
+                resize(mine[k], k, length);
             }
-            if (out == null) {
-                out = inPlace ? answer : (BitSet) answer.clone();
-            }
-            if (length > before) {
-                setArcs(out, mine[k], before, length, true);
-            } else {
-                setArcs(out, mine[k], length, before, false);
-            }
-            regionLength[k] = length;
         }
-        if (out != null) {
-            answer = out;
+    }
+
+    /** Whether more than {@code most} nodes entered (counted no further than that). */
+    private boolean enteringOutnumber(long most) {
+        long count = 0;
+        for (int id = entering.nextSetBit(0); id >= 0; id = entering.nextSetBit(id + 1)) {
+            if (++count > most) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /** Ends each region holding a token of node {@code id} (which entered) at its nearest such token. */
+    private void shrinkToEntered(int[] mine, int id) {
+        int[] theirs = index.positionsOf(id);
+        int g = index.tokenCount();
+        int m = mine.length;
+        int k = 0;
+        for (int q : theirs) {
+            while (k < m && mine[k] < q) {
+                k++;
+            }
+            // the region of the first own token at or after q (past the last one: around to the first)
+            int r = k < m ? k : 0;
+            int distance = k < m ? mine[k] - q : mine[0] + g - q;
+            if (distance < regionLength[r]) {
+                resize(mine[r], r, distance);
+                regionEnd[r] = id;
+            }
+        }
+    }
+
+    /** Region {@code k} (of own token {@code p}) becomes {@code length} tokens long: the arcs between its ends change hands. */
+    private void resize(int p, int k, int length) {
+        if (!copied) {
+            answer = (BitSet) answer.clone();
+            copied = true;
+        }
+        int before = regionLength[k];
+        if (length > before) {
+            setArcs(answer, p, before, length, true);
+        } else {
+            setArcs(answer, p, length, before, false);
+        }
+        regionTokens += length - before;
+        regionLength[k] = length;
     }
 
     /**
      * How many tokens the region ending at this node's token {@code p} spans: from {@code p} back
-     * to (not including) the previous admitted token; the whole circle when there is none but
-     * {@code p} itself.
+     * to (not including) the previous admitted token, the whole circle when there is none but
+     * {@code p} itself; walked from {@code from} tokens back (none of the tokens nearer is
+     * admitted). Its end's holder is left in {@link #walkedEnd}.
      */
-    private int regionLengthAt(int p) {
+    private int regionLengthFrom(int p, int from) {
         int g = index.tokenCount();
-        int h = p;
-        int length = 0;
+        int h = stepsBack(p, from);
+        int length = from;
+        int holder;
         do {
             length++;
             h = h == 0 ? g - 1 : h - 1;
-        } while (!admitted.get(index.holder(h)));
+            holder = index.holder(h);
+        } while (!admitted.get(holder));
+        walkedEnd = holder;
         return length;
     }
 

@@ -105,7 +105,7 @@ public final class ScenarioRun {
                 throw new IllegalArgumentException("the token index serves alloy-ring only, not " + algorithm);
             }
             TokenIndex index = new TokenIndex(scenario.hashing().tokensPerNode(), targets);
-            index.register(plannedNames());
+            index.register(plannedNames(scenario));
             ownership = index;
         } else {
             ownership = tables;
@@ -174,21 +174,32 @@ public final class ScenarioRun {
     }
 
     /**
-     * Every name the run can give a node (the initial fleet, every join, the largest scale-to), so
-     * that the token index hashes and sorts them once; a name beyond these would still work.
+     * The names the run gives its nodes as far as the timeline tells, so that the token index hashes
+     * and sorts them once: the initial fleet, every join's nodes, and each scale-to's growth over
+     * the nodes running then (a leave or crash counted as one node fewer).
      */
-    private List<String> plannedNames() {
+    static List<String> plannedNames(Scenario scenario) {
+        // a name registered but never used puts its tokens between every node's own: "initial +
+        // joins + largest scale-to" had doubled a 1,000-node fleet's index, and every region walk
+        // with it. A scale-to after unplanned downs may name more; those are added on first use
+        // (one more build), and answers are the same either way.
+        List<Action> actions = new ArrayList<>(scenario.timeline());
+        actions.sort(java.util.Comparator.comparing(Action::at));
         int count = scenario.fleet().size();
-        int largest = 0;
-        for (Action a : scenario.timeline()) {
+        int running = count;
+        for (Action a : actions) {
             if (a instanceof Action.Join j) {
                 count += j.count();
+                running += j.count();
             } else if (a instanceof Action.ScaleTo s) {
-                largest = Math.max(largest, s.size());
+                count += Math.max(0, s.size() - running);
+                running = s.size();
+            } else if (a instanceof Action.Leave || a instanceof Action.Crash) {
+                running = Math.max(0, running - 1);
             }
         }
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < count + largest; i++) {
+        for (int i = 0; i < count; i++) {
             names.add(String.format(scenario.fleet().namePattern(), i));
         }
         return names;

@@ -16,8 +16,9 @@ import java.util.function.Supplier;
  * bring it nothing. The entries alone are the message: a list decoded from bytes is a plain list,
  * carries no hint, and reads the same.
  *
- * <p>A list of agreed entries is a view: the agreed values by index and the sender's order, both
- * in arrays their owners never change again, so building it costs no pass over the entries.
+ * <p>A list may be a view: the sender's values by index and its order, both in arrays their
+ * owners never change again (they copy them before their next change), so building it costs no
+ * pass over the entries.
  *
  * @param <T> {@link Message.NodeRecord} or {@link io.fleetlab.core.peer.StateMessage}
  */
@@ -75,8 +76,26 @@ public final class IndexedEntries<T> extends AbstractList<T> implements RandomAc
      */
     public static <T> IndexedEntries<T> agreed(T[] byIndex, Supplier<int[]> order, int size, Object indexSpace,
             long encodedBytes, long agreedVersion) {
-        if (size < 0 || agreedVersion < 0) {
-            throw new IllegalArgumentException("size " + size + ", agreed version " + agreedVersion);
+        if (agreedVersion < 0) {
+            throw new IllegalArgumentException("agreed version " + agreedVersion);
+        }
+        return view(byIndex, order, size, indexSpace, encodedBytes, agreedVersion);
+    }
+
+    /**
+     * Entries not known to be agreed, as a view: entry {@code k} is {@code byIndex[order.get()[k]]},
+     * for {@code k} below {@code size}, with the same promises as {@link #agreed}: arrays nobody
+     * changes again, each slot the order names not null.
+     */
+    public static <T> IndexedEntries<T> view(T[] byIndex, Supplier<int[]> order, int size, Object indexSpace,
+            long encodedBytes) {
+        return view(byIndex, order, size, indexSpace, encodedBytes, -1);
+    }
+
+    private static <T> IndexedEntries<T> view(T[] byIndex, Supplier<int[]> order, int size, Object indexSpace,
+            long encodedBytes, long agreedVersion) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size " + size);
         }
         return new IndexedEntries<>(null, Objects.requireNonNull(byIndex, "byIndex"), null,
                 Objects.requireNonNull(order, "order"), size, Objects.requireNonNull(indexSpace, "indexSpace"),
@@ -96,6 +115,31 @@ public final class IndexedEntries<T> extends AbstractList<T> implements RandomAc
     @Override
     public int size() {
         return size;
+    }
+
+    /** What {@link #forEachIndexed} gives each entry to. */
+    @FunctionalInterface
+    public interface IndexedVisitor<T> {
+        /** Takes {@code entry}, at {@code index} in the index space. */
+        void visit(T entry, int index);
+    }
+
+    /**
+     * Gives every entry with its index to {@code visitor}, in order: what a receiver merging a
+     * full state does, in one pass over the arrays instead of two checked reads per entry.
+     */
+    @SuppressWarnings("unchecked")
+    public void forEachIndexed(IndexedVisitor<? super T> visitor) {
+        int[] at = indices();
+        if (entries != null) {
+            for (int k = 0; k < size; k++) {
+                visitor.visit((T) entries[k], at[k]);
+            }
+        } else {
+            for (int k = 0; k < size; k++) {
+                visitor.visit((T) byIndex[at[k]], at[k]);
+            }
+        }
     }
 
     /** The index of entry {@code k} in {@link #indexSpace()}. */
