@@ -117,4 +117,25 @@ class BroadcastQueueOrderTest {
         assertTrue(burst > 100 * 30 * 4, "every message of the burst is sent the retransmit limit times: " + burst);
         assertTrue(bench.tiers.size() > 50, "the queue stays long: " + bench.tiers.size());
     }
+
+    @Test
+    void theFleetBenchmarkFeedsBothQueuesAlike() {
+        FleetQueuesBench bench = new FleetQueuesBench();
+        bench.queues = 20;
+        bench.fill();
+        FleetQueuesBench twin = new FleetQueuesBench();
+        twin.queues = 20;
+        twin.fill();
+        long picked = 0;
+        for (int i = 0; i < 2000; i++) {
+            int used = bench.slots();
+            assertEquals(twin.linked(), used, "packet " + i);
+            assertTrue(used > 1000, "a packet carries much news: " + used);
+            picked += used;
+        }
+        for (int q = 0; q < 20; q++) {
+            assertEquals(twin.linked[q].size(), bench.slots[q].size(), "queue " + q);
+        }
+        assertTrue(picked > 2000L * 100 * 15, "about 140 messages a packet: " + picked + " bytes in 2,000");
+    }
 }

@@ -69,11 +69,12 @@ final class Outbox {
      */
     boolean sendNews(String to) {
         bodies.clear();
-        broadcasts.take(budget(0), PacketCodec.COMPOUND_PER_MESSAGE, MAX_MESSAGES_PER_PACKET, retransmitLimit(), bodies);
+        int used = broadcasts.take(budget(0), PacketCodec.COMPOUND_PER_MESSAGE, MAX_MESSAGES_PER_PACKET,
+                retransmitLimit(), bodies);
         if (bodies.isEmpty()) {
             return false;
         }
-        sendFrame(to);
+        sendFrame(to, used);
         return true;
     }
 
@@ -102,16 +103,17 @@ final class Outbox {
         for (int i = 0; i < bodies.size(); i++) {
             used += bodies.get(i).size() + PacketCodec.COMPOUND_PER_MESSAGE;
         }
-        broadcasts.take(budget(used), PacketCodec.COMPOUND_PER_MESSAGE, MAX_MESSAGES_PER_PACKET - bodies.size(),
+        used += broadcasts.take(budget(used), PacketCodec.COMPOUND_PER_MESSAGE, MAX_MESSAGES_PER_PACKET - bodies.size(),
                 retransmitLimit(), bodies);
-        sendFrame(to);
+        sendFrame(to, used);
     }
 
-    private void sendFrame(String to) {
+    /** @param used what the bodies cost in the packet: their sizes plus the compound's per-message overhead each */
+    private void sendFrame(String to, int used) {
         if (closed) {
             return;
         }
-        Payload packet = codec.packet(bodies);
+        Payload packet = codec.packet(bodies, used - (long) PacketCodec.COMPOUND_PER_MESSAGE * bodies.size());
         traffic.packetSent(packet.size(), bodies.size());
         transport.sendPacket(to, packet);
     }

@@ -94,6 +94,53 @@ class SizedFramesTest {
         }
     }
 
+    /**
+     * A sender that added up its messages' sizes while filling the packet gets the very frame it
+     * would get without: same size, same bytes, over-long compounds and encrypted frames included.
+     */
+    @Test
+    void aFrameGivenItsSummedSizesIsTheFrameOfItsMessages() {
+        int overLong = 0;
+        for (int i = 0; i < CASES; i++) {
+            long seed = 9000L + i;
+            SplittableRandom r = new SplittableRandom(seed);
+            RandomMessages gen = new RandomMessages(r);
+            boolean encrypted = r.nextInt(5) == 0;
+            Keyring keys = encrypted ? Keyring.of(new byte[16]) : Keyring.none();
+            PacketCodec one = new PacketCodec(keys, new SplittableRandom(seed));
+            PacketCodec other = new PacketCodec(keys, new SplittableRandom(seed));
+            int n = 1 + r.nextInt(r.nextBoolean() ? 3 : 255);
+            // a quarter of the frames are of long alive messages: over 64 KB once there are ~130
+            boolean large = r.nextInt(4) == 0;
+            List<SizedMessage> sized = new ArrayList<>();
+            long sum = 0;
+            for (int j = 0; j < n; j++) {
+                Message msg = large ? new Message.Alive(j, "n".repeat(200 + r.nextInt(50)), "a".repeat(255))
+                        : r.nextInt(8) == 0 ? gen.message() : gen.small();
+                SizedMessage m = PacketCodec.sized(msg);
+                sized.add(m);
+                sum += m.size();
+            }
+            if (large && r.nextBoolean()) {
+                // one message longer than a compound's length field holds
+                List<Message.NodeRecord> records = new ArrayList<>();
+                for (int k = 0; k < 300; k++) {
+                    records.add(new Message.NodeRecord("m" + k + "n".repeat(200), "a".repeat(200), k, NodeStatus.ALIVE));
+                }
+                SizedMessage huge = PacketCodec.sized(new Message.PushPull(false, false, "s", "a", records, List.of()));
+                sized.set(r.nextInt(n), huge);
+                sum = sized.stream().mapToLong(SizedMessage::size).sum();
+                overLong++;
+            }
+            Payload reference = one.packet(sized);
+            Payload given = other.packet(sized, sum);
+            assertEquals(reference.getClass(), given.getClass(), "seed " + seed);
+            assertEquals(reference.size(), given.size(), "seed " + seed);
+            assertArrayEquals(reference.toBytes(), given.toBytes(), "seed " + seed);
+        }
+        assertTrue(overLong > 10, "frames with a message longer than a compound's length field: " + overLong);
+    }
+
     @Test
     void aStreamMessageHasTheSizeAndBytesOfTheByteLevelFrame() throws Exception {
         for (int i = 0; i < CASES; i++) {
