@@ -521,8 +521,11 @@ public final class Membership {
      * have changed, ahead of {@link #viewMayHaveChanged} (which comes once the event is handed out).
      */
     private void entryMayHaveChanged(NodeEvent event) {
-        if (event instanceof NodeEvent.Joined || event instanceof NodeEvent.Dead || event instanceof NodeEvent.Left
-                || event instanceof NodeEvent.StateChanged) {
+        boolean mayChange = event instanceof NodeEvent.Joined || event instanceof NodeEvent.Dead
+                || event instanceof NodeEvent.Left
+                // a state counts only for a member in the view, as PeerStates announces it
+                || event instanceof NodeEvent.StateChanged s && (s.node().equals(name) || inView(table.indexOf(s.node())));
+        if (mayChange) {
             peers = null;
             touched.add(event.node());
         }
