@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ownership asked without its previous answer, so that it clears and sets the targets of every
  * region again, as every notification did before; {@code regionsCopied} is {@code regionsUpdated}
  * without leave to change the previous answer in place (a copy of the 100,000-bit set per changed
- * view, as before {@code OwnershipStrategy.ownedReusing}).
+ * view, as before {@code OwnershipStrategy.ownedReusing}); {@code regionsWalked} is
+ * {@code regionsUpdated} walking every region longer than one token again when a node entered,
+ * where {@code regionsUpdated} merges the entering node's token positions with its own.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -54,6 +56,7 @@ public class ViewChangeOwnershipBench {
     private Rebalancer regions;
     private Rebalancer everyRegion;
     private Rebalancer copied;
+    private Rebalancer walked;
     private int next;
 
     @Setup
@@ -91,12 +94,21 @@ public class ViewChangeOwnershipBench {
                 (name, t, peers, op, previous) -> fresh.owned(name, t, peers, op, null), options);
         OwnershipStrategy copying = index.create("alloy-0");
         copied = new Rebalancer("alloy-0", copying::owned, options); // only owned(): never in place
+        walked = new Rebalancer("alloy-0", index.createWalkingEveryRegion("alloy-0"), options);
         regions.applyTargets(targets);
         everyRegion.applyTargets(targets);
         copied.applyTargets(targets);
+        walked.applyTargets(targets);
         regions.applyPeers(views.get(VIEWS - 1), true);
         everyRegion.applyPeers(views.get(VIEWS - 1), true);
         copied.applyPeers(views.get(VIEWS - 1), true);
+        walked.applyPeers(views.get(VIEWS - 1), true);
+    }
+
+    @Benchmark
+    public Rebalancer regionsWalked() {
+        walked.applyPeers(nextView(), true);
+        return walked;
     }
 
     @Benchmark

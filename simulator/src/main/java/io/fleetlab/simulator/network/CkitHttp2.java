@@ -68,7 +68,14 @@ final class CkitHttp2 {
     }
 
     private Sender sender(SimTransport from) {
-        return senders.computeIfAbsent(from, Sender::new);
+        // the transport keeps its sender: no map lookup per packet
+        Sender s = from.ckitSender;
+        if (s == null) {
+            s = new Sender(from);
+            senders.put(from, s);
+            from.ckitSender = s;
+        }
+        return s;
     }
 
     /** {@code address}, numbered on its first use. */
@@ -115,6 +122,7 @@ final class CkitHttp2 {
      */
     void close(SimTransport gone) {
         Sender s = senders.remove(gone);
+        gone.ckitSender = null;
         if (s != null) {
             s.closed = true;
             s.queue.clear();
@@ -303,7 +311,7 @@ final class CkitHttp2 {
     }
 
     /** One node's transport: its outgoing queue, its worker and its connections. */
-    private final class Sender {
+    final class Sender {
         final SimTransport from;
         final ArrayDeque<Post> queue = new ArrayDeque<>();
         /**

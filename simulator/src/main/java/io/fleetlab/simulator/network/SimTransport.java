@@ -17,6 +17,8 @@ public final class SimTransport implements Transport {
     private final NodeScheduler scheduler;
     private TransportHandler handler;
     private boolean closed;
+    /** Its sender in the ckit transport while it has one (kept there so a packet needs no lookup). */
+    CkitHttp2.Sender ckitSender;
 
     SimTransport(SimNetwork network, String node, String address, NodeScheduler scheduler) {
         this.network = network;

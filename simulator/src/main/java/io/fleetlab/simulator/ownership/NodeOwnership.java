@@ -61,11 +61,18 @@ public final class NodeOwnership implements OwnershipStrategy {
     /** Whether the answer being updated is already a copy of the one handed out (or may be changed in place). */
     private boolean copied;
     private boolean incremental;
+    private final boolean mergeEntering;
 
     NodeOwnership(TokenIndex index, String localName) {
+        this(index, localName, true);
+    }
+
+    /** With {@code mergeEntering} false, every region longer than one token is walked again when a node entered (the way before). */
+    NodeOwnership(TokenIndex index, String localName, boolean mergeEntering) {
         this.index = index;
         this.localName = localName;
         this.self = index.idOf(localName);
+        this.mergeEntering = mergeEntering;
     }
 
     @Override
@@ -253,8 +260,8 @@ public final class NodeOwnership implements OwnershipStrategy {
      * <p>Nodes that entered are found inside this node's regions by merging each one's token
      * positions with this node's own (both ascending): a region holding one of them now ends at the
      * nearest, and no holder is read. When more nodes entered than that pays for (their tokens
-     * outnumber the tokens the regions span), every region longer than one token is walked again
-     * instead. Then a region whose end is no longer admitted is walked on from its old end: the
+     * outnumber the tokens a walk would read: those past each region's first), every region longer
+     * than one token is walked again instead; in a full view most regions are one token long. Then a region whose end is no longer admitted is walked on from its old end: the
      * tokens before that end were not admitted and none entered there, or the region would have
      * shrunk to it. A region whose end is still admitted, and that no entering node shrank, is as
      * it was.
@@ -262,7 +269,7 @@ public final class NodeOwnership implements OwnershipStrategy {
     private void updateRegions(boolean inPlace, boolean entered) {
         int[] mine = index.positionsOf(self);
         copied = inPlace;
-        boolean walkEntered = entered && enteringOutnumber(regionTokens / mine.length);
+        boolean walkEntered = entered && (!mergeEntering || enteringOutnumber((regionTokens - mine.length) / mine.length));
         if (entered && !walkEntered) {
             for (int id = entering.nextSetBit(0); id >= 0; id = entering.nextSetBit(id + 1)) {
                 shrinkToEntered(mine, id);

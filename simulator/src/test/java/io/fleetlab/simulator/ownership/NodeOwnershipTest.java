@@ -72,7 +72,9 @@ class NodeOwnershipTest {
         assertChangeEqual(reference.setTargets(targets), fast.setTargets(targets), "targets");
         assertOwnedEqual(reference, fast);
         // a component's way: views applied (the owned set updated in place), diffed at reload ticks
-        Rebalancer reusing = new Rebalancer(self, index.create(self), options);
+        // now and then the way before: every region longer than one token walked when a node entered
+        Rebalancer reusing = new Rebalancer(self, r.nextInt(4) == 0 ? index.createWalkingEveryRegion(self)
+                : index.create(self), options);
         reusing.applyTargets(targets);
         BitSet scraped = new BitSet();
         PeerState[] states = new PeerState[fleet];
