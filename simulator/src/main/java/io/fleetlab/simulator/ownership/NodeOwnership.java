@@ -12,9 +12,10 @@ import java.util.List;
  * targets the node is the primary owner of under its own view. The node owns, for each of its
  * tokens, the arcs from that token back to (not including) the previous token of an admitted node:
  * its <em>region</em>. A first view walks every region (about a 1/V share of the index for V
- * admitted nodes); after that a view change re-walks the tokens of each region but touches the
- * targets only of the regions whose end moved (a node entering inside it, or the node at its end
- * leaving), and a change that moves none answers the previous set itself. Never a ring rebuild, a
+ * admitted nodes); after that a view change touches the targets only of the regions whose end
+ * moved: a node entering inside it (found by merging the entering node's token positions with this
+ * node's own, or by walking the regions when many entered) or the node at its end leaving (walked on
+ * from that end). A change that moves none answers the previous set itself. Never a ring rebuild, a
  * pass over every token, or a lookup of every target. The node's rebalancer applies Alloy's rules
  * on top and diffs the answer with the last one, as it does with the node's own ring; a property
  * test holds the two to the same answers.
