@@ -22,8 +22,8 @@ import java.util.function.ToIntFunction;
  * order instead of following a pointer per message, and moves no object. A replaced message is
  * only marked gone: its slot number stays in its tier until a take passes it (or the tiers are
  * swept once gone slots outnumber the queued messages), then the slot is free again.
- * A take allocates nothing once its arrays have grown to the queue's working size; a take that
- * finds the queue empty lets go of arrays grown past a small size.
+ * A take allocates nothing once its arrays have grown to the queue's working size; the queue lets
+ * go of arrays grown past a small size once {@value #QUIET_TAKES} takes in a row found it empty.
  *
  * <p>The message to replace is found by the caller's row of the node where it gives one (a
  * member table's registry index: no name hashed, no map entry made per message), else by name.
@@ -44,6 +44,10 @@ public final class BroadcastQueue<B> {
     private static final byte PEER_STATE = 2;
     /** Slots and tier rings kept when the queue runs empty; larger ones are let go of. */
     private static final int KEPT_CAPACITY = 64;
+    /** Takes in a row finding the queue empty before it lets go of grown arrays (a quiet spell, not a gap between bursts). */
+    static final int QUIET_TAKES = 16;
+    /** Rings kept aside for tiers that grow. */
+    private static final int SPARES = 4;
     private static final int[] EMPTY = new int[0];
 
     private final ToIntFunction<B> length;
@@ -73,11 +77,14 @@ public final class BroadcastQueue<B> {
      */
     private int[] shortest = new int[4];
     /**
-     * A ring a tier let go of when a take emptied it, for the next tier that grows: news passes
-     * the tiers in batches (a take empties one tier into the next), so one ring per batch serves
+     * Rings tiers let go of when a take emptied them, for the next tiers that grow: news passes
+     * the tiers in batches (a take empties tiers into the next ones), so the batches' rings serve
      * them all instead of every tier keeping a ring as long as the longest batch it held.
      */
-    private int[] spare = EMPTY;
+    private final int[][] spares = new int[SPARES][];
+    private int spareCount;
+    /** Takes in a row that found the queue empty. */
+    private int quietTakes;
 
     private final Index liveness = new Index();
     private final Index peerState = new Index();
@@ -171,9 +178,11 @@ public final class BroadcastQueue<B> {
     @SuppressWarnings("unchecked")
     public int take(int budget, int perMessageOverhead, int maxCount, int retransmitLimit, List<? super B> out) {
         if (size == 0 && gone == 0) {
-            // still empty since the last take (a probe finding nothing to piggyback): a quiet
-            // moment, not just a gap between bursts of news, to let go of grown arrays
-            shrink();
+            // empty at so many takes in a row (probes finding nothing to piggyback): a quiet
+            // spell, not just a gap between bursts of news, to let go of grown arrays
+            if (++quietTakes == QUIET_TAKES) {
+                shrink();
+            }
             return 0;
         }
         int count = 0;
@@ -229,9 +238,7 @@ public final class BroadcastQueue<B> {
             firsts[tier] = (first + walked - kept) & mask;
             counts[tier] = n - walked + kept;
             if (counts[tier] == 0 && ring.length > KEPT_CAPACITY) {
-                if (ring.length > spare.length) {
-                    spare = ring;
-                }
+                keepSpare(ring);
                 rings[tier] = EMPTY;
                 firsts[tier] = 0;
             }
@@ -305,8 +312,7 @@ public final class BroadcastQueue<B> {
 
     /** Arrays grown past the kept size: slots, rings, the spare ring, the indexes' tables (for tests). */
     int grownArrays() {
-        int grown = (bodies.length > KEPT_CAPACITY ? 1 : 0) + (spare.length > 0 ? 1 : 0)
-                + liveness.grown() + peerState.grown();
+        int grown = (bodies.length > KEPT_CAPACITY ? 1 : 0) + spareCount + liveness.grown() + peerState.grown();
         for (int[] ring : rings) {
             grown += ring.length > KEPT_CAPACITY ? 1 : 0;
         }
@@ -324,6 +330,7 @@ public final class BroadcastQueue<B> {
             }
             slot = unused++;
         }
+        quietTakes = 0;
         bodies[slot] = body;
         lengths[slot] = len;
         ids[slot] = nextId++;
@@ -427,11 +434,8 @@ public final class BroadcastQueue<B> {
     /** Rings are powers of two long, the first one 16. */
     private void growRing(int tier, int atLeast) {
         int[] ring = rings[tier];
-        int[] grown;
-        if (spare.length >= atLeast) {
-            grown = spare;
-            spare = EMPTY;
-        } else {
+        int[] grown = takeSpare(atLeast);
+        if (grown == null) {
             grown = new int[Math.max(16, Integer.highestOneBit(Math.max(1, atLeast - 1)) << 1)];
         }
         int n = counts[tier];
@@ -441,6 +445,40 @@ public final class BroadcastQueue<B> {
         }
         rings[tier] = grown;
         firsts[tier] = 0;
+    }
+
+    /** Keeps an emptied tier's ring aside, in place of a shorter one when all places are taken. */
+    private void keepSpare(int[] ring) {
+        if (spareCount < SPARES) {
+            spares[spareCount++] = ring;
+            return;
+        }
+        int shortest = 0;
+        for (int k = 1; k < SPARES; k++) {
+            if (spares[k].length < spares[shortest].length) {
+                shortest = k;
+            }
+        }
+        if (spares[shortest].length < ring.length) {
+            spares[shortest] = ring;
+        }
+    }
+
+    /** The shortest ring kept aside holding {@code atLeast} slots, taken out of the spares; null for none. */
+    private int[] takeSpare(int atLeast) {
+        int best = -1;
+        for (int k = 0; k < spareCount; k++) {
+            if (spares[k].length >= atLeast && (best < 0 || spares[k].length < spares[best].length)) {
+                best = k;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        int[] ring = spares[best];
+        spares[best] = spares[--spareCount];
+        spares[spareCount] = null;
+        return ring;
     }
 
     private void growSlots() {
@@ -476,7 +514,8 @@ public final class BroadcastQueue<B> {
 
     /** With nothing queued and no gone slot left in a tier (every slot free): lets go of arrays grown past the kept size. */
     private void shrink() {
-        spare = EMPTY;
+        Arrays.fill(spares, null);
+        spareCount = 0;
         for (int tier = 0; tier < rings.length; tier++) {
             if (rings[tier].length > KEPT_CAPACITY) {
                 rings[tier] = EMPTY;

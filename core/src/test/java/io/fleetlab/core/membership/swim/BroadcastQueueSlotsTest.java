@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * transmits first, then newest; {@code GetBroadcasts} passes over what does not fit; a message
  * leaves at the retransmit limit; a newer message about a node replaces the older one). Every take
  * hands out the very messages the model does, in its order; size and pending agree after every
- * step; gone slots never outnumber what the sweep allows; and a take finding the queue empty
- * leaves it holding no more than its kept arrays.
+ * step; gone slots never outnumber what the sweep allows; and a queue found empty by
+ * {@link BroadcastQueue#QUIET_TAKES} takes in a row holds no more than its kept arrays.
  */
 class BroadcastQueueSlotsTest {
     private static final int CASES = 400;
@@ -132,8 +132,45 @@ class BroadcastQueueSlotsTest {
                 throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
             }
         }
-        assertTrue(drained > 10, "grown queues found empty by a take: " + drained);
+        assertTrue(drained > 10, "grown queues found empty by takes in a row: " + drained);
         assertTrue(swept > 50, "runs where gone slots reached the sweep: " + swept);
+    }
+
+    /**
+     * Batches passing the tiers leave rings aside for the tiers that grow next; a burst larger
+     * than any of them must not be given one (seeded bursts of every size between takes of every
+     * count, against the model).
+     */
+    @Test
+    void burstsLargerThanTheRingsKeptAsideGrowTheirOwn() {
+        for (int c = 0; c < 40; c++) {
+            long seed = 0x5ba7eL + c;
+            SplittableRandom r = new SplittableRandom(seed);
+            BroadcastQueue<byte[]> queue = new BroadcastQueue<>(b -> b.length);
+            Model model = new Model();
+            List<byte[]> outQueue = new ArrayList<>();
+            List<byte[]> outModel = new ArrayList<>();
+            int names = 0;
+            for (int round = 0; round < 12; round++) {
+                int burst = 1 + r.nextInt(r.nextBoolean() ? 150 : 1500);
+                for (int i = 0; i < burst; i++, names++) {
+                    byte[] body = new byte[1 + r.nextInt(30)];
+                    queue.add(Topic.LIVENESS, "n" + names, names, body);
+                    model.add(Topic.LIVENESS, "n" + names, names, body);
+                }
+                for (int t = r.nextInt(12); t > 0; t--) {
+                    int maxCount = 1 + r.nextInt(255);
+                    outQueue.clear();
+                    outModel.clear();
+                    assertEquals(model.take(65_000, 2, maxCount, 6, outModel), queue.take(65_000, 2, maxCount, 6, outQueue),
+                            "seed " + seed + " round " + round);
+                    assertEquals(outModel.size(), outQueue.size(), "seed " + seed);
+                    for (int k = 0; k < outModel.size(); k++) {
+                        assertSame(outModel.get(k), outQueue.get(k), "seed " + seed + " message " + k);
+                    }
+                }
+            }
+        }
     }
 
     private static long[] runCase(long seed) {
@@ -142,7 +179,7 @@ class BroadcastQueueSlotsTest {
         Model model = new Model();
         // a quarter of the runs replace news far faster than takes pass it (gone slots pile up)
         boolean churn = r.nextInt(4) == 0;
-        int names = churn ? 5 + r.nextInt(30) : 1 + r.nextInt(r.nextBoolean() ? 10 : 300);
+        int names = churn ? 5 + r.nextInt(30) : 1 + r.nextInt(r.nextBoolean() ? 10 : r.nextInt(4) == 0 ? 2000 : 300);
         String[] shared = new String[names];
         for (int n = 0; n < names; n++) {
             shared[n] = "n" + n;
@@ -151,15 +188,18 @@ class BroadcastQueueSlotsTest {
         String[] rowHolder = new String[names];
         int steps = 100 + r.nextInt(900);
         int newsWeight = churn ? 93 : 30 + r.nextInt(60);
+        // a third of the others alternate spells of news with spells of takes alone (queues run dry)
+        boolean spells = !churn && r.nextInt(3) == 0;
         int limit = 1 + r.nextInt(20);
         boolean grown = false;
+        int quiet = 0;
         List<byte[]> outQueue = new ArrayList<>();
         List<byte[]> outModel = new ArrayList<>();
         long drained = 0;
         boolean swept = false;
         for (int step = 0; step < steps; step++) {
             String at = " at step " + step;
-            int what = r.nextInt(100);
+            int what = !spells ? r.nextInt(100) : step % 200 < 100 ? r.nextInt(newsWeight) : 98;
             Topic topic = r.nextInt(3) == 0 ? Topic.PEER_STATE : Topic.LIVENESS;
             int n = r.nextInt(names);
             if (what < newsWeight) {
@@ -168,10 +208,12 @@ class BroadcastQueueSlotsTest {
                 if (r.nextInt(5) == 0) {
                     queue.add(topic, shared[n], body);
                     model.add(topic, shared[n], body);
+                    quiet = 0;
                 } else if (rowHolder[row] == null || rowHolder[row] == shared[n]) {
                     rowHolder[row] = shared[n];
                     queue.add(topic, shared[n], row, body);
                     model.add(topic, shared[n], row, body);
+                    quiet = 0;
                 } else {
                     // a row held by another name: refused, nothing changes
                     String other = shared[n];
@@ -204,9 +246,10 @@ class BroadcastQueueSlotsTest {
                 for (int k = 0; k < outModel.size(); k++) {
                     assertSame(outModel.get(k), outQueue.get(k), "message " + k + at);
                 }
-                if (wasEmpty) {
+                quiet = wasEmpty ? quiet + 1 : 0;
+                if (quiet == BroadcastQueue.QUIET_TAKES) {
                     drained += grown ? 1 : 0;
-                    assertEquals(0, queue.grownArrays(), "a take finding the queue empty lets go of grown arrays" + at);
+                    assertEquals(0, queue.grownArrays(), "a queue found empty by so many takes lets go of grown arrays" + at);
                 }
                 grown = queue.grownArrays() > 0;
             } else {
