@@ -35,6 +35,7 @@ import io.fleetlab.core.transport.TransportHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -456,7 +457,7 @@ public final class Membership {
                 names[k++] = member;
             }
         }
-        java.util.Arrays.sort(names, 0, k); // String order, as views keep names
+        Arrays.sort(names, 0, k); // String order, as views keep names
         List<Peer> base = taken;
         int size = base.size();
         Peer[] out = new Peer[size + k];
@@ -486,7 +487,7 @@ public final class Membership {
         while (from < size) {
             out[n++] = base.get(from++);
         }
-        return List.of(n == out.length ? out : java.util.Arrays.copyOf(out, n));
+        return List.of(n == out.length ? out : Arrays.copyOf(out, n));
     }
 
     /** The first position at or after {@code from} in the sorted {@code view} whose name is not below {@code member}. */

@@ -262,8 +262,9 @@ public final class NodeOwnership implements OwnershipStrategy {
      * positions with this node's own (both ascending): a region holding one of them now ends at the
      * nearest, and no holder is read. When more nodes entered than that pays for (their tokens
      * outnumber the tokens a walk would read: those past each region's first), every region longer
-     * than one token is walked again instead; in a full view most regions are one token long. Then a region whose end is no longer admitted is walked on from its old end: the
-     * tokens before that end were not admitted and none entered there, or the region would have
+     * than one token is walked again instead; in a full view most regions are one token long.
+     * Then a region whose end is no longer admitted is walked on from its old end: the tokens
+     * before that end were not admitted and none entered there, or the region would have
      * shrunk to it. A region whose end is still admitted, and that no entering node shrank, is as
      * it was.
      */

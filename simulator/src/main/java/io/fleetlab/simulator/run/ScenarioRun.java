@@ -24,6 +24,7 @@ import io.fleetlab.simulator.scenario.Scenario;
 import io.fleetlab.simulator.workload.TargetPopulation;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -184,7 +185,7 @@ public final class ScenarioRun {
         // with it. A scale-to after unplanned downs may name more; those are added on first use
         // (one more build), and answers are the same either way.
         List<Action> actions = new ArrayList<>(scenario.timeline());
-        actions.sort(java.util.Comparator.comparing(Action::at));
+        actions.sort(Comparator.comparing(Action::at));
         int count = scenario.fleet().size();
         int running = count;
         for (Action a : actions) {
