@@ -184,8 +184,9 @@ public final class Membership {
         });
         Awareness awareness = new Awareness(config.awarenessMaxMultiplier());
         // first of all listeners: an event comes after the tables changed but before the view is
-        // told (memberlist's delegates hear of a node after its state changed, and ckit's peer
-        // list read then has it), so a listener reading the view then must find the entry marked
+        // told (memberlist's state.go aliveNode/deadNode change the state before calling the event
+        // delegate, and ckit's node.go peer list read then has it), so a listener reading the view
+        // then must find the entry marked
         events.add(this::entryMayHaveChanged);
         this.own = registry.acquire(name);
         this.table = new MemberTable(name, address, config, scheduler, random, broadcasts, awareness, events,

@@ -94,7 +94,10 @@ class PeerSetChangesTest {
      * view was told), after every delivery and at random moments of a seeded story with loss,
      * crashes, leaves and state changes, it is always the view built afresh from the tables; and a
      * list listener's last view is the view whenever the cluster is quiet, so reading the view
-     * mid-event loses no notification. Most views read are patched.
+     * mid-event loses no notification. Most views read are patched. Reading mid-event must see the
+     * change: memberlist's {@code state.go} ({@code aliveNode}, {@code deadNode}) changes the node's
+     * state before it calls the event delegate's {@code NotifyJoin}/{@code NotifyLeave}/
+     * {@code NotifyUpdate}, and ckit's {@code node.go} builds its peer list from that state.
      */
     @Test
     void thePatchedViewIsAlwaysTheViewBuiltAfresh() {
