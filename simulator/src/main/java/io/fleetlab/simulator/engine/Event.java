@@ -13,8 +13,8 @@ final class Event implements Cancellable {
     long time;
     long sequence;
     Runnable action;
-    /** The next event in the same calendar bucket, or in the free list. */
-    Event next;
+    /** A pooled event's slot in the queue, kept from its first queueing on; -1 before that and for any other event. */
+    int slot = -1;
     final boolean pooled;
     /** The node whose timer this is (runs only if that node has not crashed since), or null. */
     NodeScheduler node;

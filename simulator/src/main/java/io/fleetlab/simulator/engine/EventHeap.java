@@ -3,25 +3,25 @@ package io.fleetlab.simulator.engine;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of events by (time, sequence): the calendar queue's current bucket. The keys
- * sit in arrays beside the events, so sifting compares longs in two arrays instead of reading
- * each event it passes (scattered objects, mostly out of cache by the time their tick comes).
+ * A binary min-heap of events by (time, sequence): the calendar queue's current bucket. It holds
+ * the events' slot numbers in the queue ({@link EventQueue}) beside their keys, so sifting moves
+ * ints and longs: it neither reads an event it passes (scattered objects, mostly out of cache by
+ * the time their tick comes) nor stores a reference (each a write barrier, and a card for the
+ * collector to scan again).
  */
 final class EventHeap {
-    private Event[] events = new Event[256];
+    private int[] slots = new int[256];
     private long[] times = new long[256];
     private long[] sequences = new long[256];
     private int size;
 
-    void add(Event e) {
-        if (size == events.length) {
+    void add(int slot, long t, long s) {
+        if (size == slots.length) {
             int grown = size * 2;
-            events = Arrays.copyOf(events, grown);
+            slots = Arrays.copyOf(slots, grown);
             times = Arrays.copyOf(times, grown);
             sequences = Arrays.copyOf(sequences, grown);
         }
-        long t = e.time;
-        long s = e.sequence;
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
@@ -29,30 +29,28 @@ final class EventHeap {
             if (!(t < pt || (t == pt && s < sequences[parent]))) {
                 break;
             }
-            events[i] = events[parent];
+            slots[i] = slots[parent];
             times[i] = pt;
             sequences[i] = sequences[parent];
             i = parent;
         }
-        events[i] = e;
+        slots[i] = slot;
         times[i] = t;
         sequences[i] = s;
     }
 
-    Event peek() {
-        return size == 0 ? null : events[0];
+    /** The earliest event's slot; the heap must not be empty. */
+    int peek() {
+        return slots[0];
     }
 
-    Event poll() {
-        if (size == 0) {
-            return null;
-        }
-        Event top = events[0];
+    /** Removes the earliest event and returns its slot; the heap must not be empty. */
+    int poll() {
+        int top = slots[0];
         int last = --size;
-        Event e = events[last];
+        int e = slots[last];
         long t = times[last];
         long s = sequences[last];
-        events[last] = null;
         if (last > 0) {
             int i = 0;
             int half = last >>> 1;
@@ -72,12 +70,12 @@ final class EventHeap {
                 if (!(ct < t || (ct == t && cs < s))) {
                     break;
                 }
-                events[i] = events[child];
+                slots[i] = slots[child];
                 times[i] = ct;
                 sequences[i] = cs;
                 i = child;
             }
-            events[i] = e;
+            slots[i] = e;
             times[i] = t;
             sequences[i] = s;
         }

@@ -1,6 +1,7 @@
 package io.fleetlab.simulator.engine;
 
 import io.fleetlab.core.time.Cancellable;
+import java.util.Arrays;
 
 /**
  * Virtual time and the event loop of one run. Events at the same instant run in the order they
@@ -12,7 +13,9 @@ import io.fleetlab.core.time.Cancellable;
  */
 public final class Simulation {
     private final EventQueue queue = new EventQueue();
-    private Event free;
+    /** Pooled events not in the queue, as a stack: the last one dispatched is reused first. */
+    private Event[] free = new Event[64];
+    private int freeCount;
     private long now;
     private long sequence;
     private long dispatched;
@@ -48,13 +51,7 @@ public final class Simulation {
 
     /** As {@link #at}, without a handle: the event object is recycled. */
     public void post(long time, Runnable action) {
-        Event e = free;
-        if (e == null) {
-            e = new Event(true);
-        } else {
-            free = e.next;
-            e.next = null;
-        }
+        Event e = freeCount > 0 ? free[--freeCount] : new Event(true);
         enqueue(e, time, action);
     }
 
@@ -95,8 +92,10 @@ public final class Simulation {
             now = next.time;
             next.action = null;
             if (next.pooled) {
-                next.next = free;
-                free = next;
+                if (freeCount == free.length) {
+                    free = Arrays.copyOf(free, freeCount * 2);
+                }
+                free[freeCount++] = next;
             }
             dispatched++;
             NodeScheduler node = next.node;
