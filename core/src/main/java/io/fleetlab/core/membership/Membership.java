@@ -458,7 +458,7 @@ public final class Membership {
                 names[k++] = member;
             }
         }
-        Arrays.sort(names, 0, k); // String order, as views keep names
+        NameSort.sort(names, 0, k); // String order, as views keep names
         List<Peer> base = taken;
         int size = base.size();
         Peer[] out = new Peer[size + k];
