@@ -47,6 +47,7 @@ public class KeyHashingBench {
         final KeyHasher hasher = new KeyHasher();
         final KeyHasher copying = KeyHasher.copyingChars();
         final LowBytesKeyHasher lowBytes = new LowBytesKeyHasher();
+        final BytewiseTailKeyHasher bytewiseTail = new BytewiseTailKeyHasher();
         final CharwiseXxh64 charwise = new CharwiseXxh64();
         String[] urls;
         byte[][] encoded;
@@ -114,6 +115,15 @@ public class KeyHashingBench {
     @Benchmark
     public long stringXxh64Only(Strings s) {
         return Xxh64.hash(s.encoded[s.next++ & MASK]);
+    }
+
+    /**
+     * {@code stringKeyHasher} with the ASCII check it had before: the bytes past the last whole
+     * word checked one at a time ({@link BytewiseTailKeyHasher}).
+     */
+    @Benchmark
+    public long stringBytewiseTail(Strings s) {
+        return s.bytewiseTail.string(s.nextUrl());
     }
 
     /** A copy by {@code String.getBytes(int, int, byte[], int)}: not exact, see {@link LowBytesKeyHasher}. */

@@ -20,33 +20,43 @@ import java.util.Arrays;
 final class Latin1Strings {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
+    /**
+     * The handle on {@code String.value}, or null where it cannot be read: a static final field,
+     * the form in which the JIT treats a handle as a constant and compiles {@code get} to a
+     * plain field load.
+     */
+    private static final VarHandle VALUE = stringValue();
 
-    private final VarHandle value;
+    private final boolean reads;
 
-    private Latin1Strings(VarHandle value) {
-        this.value = value;
+    private Latin1Strings(boolean reads) {
+        this.reads = reads;
     }
 
     /** Reads strings' own bytes if the JDK lets this code and stores them as expected. */
     static Latin1Strings open() {
+        return new Latin1Strings(VALUE != null);
+    }
+
+    /** Never reads a string's own bytes: every caller copies. */
+    static Latin1Strings copying() {
+        return new Latin1Strings(false);
+    }
+
+    private static VarHandle stringValue() {
         VarHandle value;
         try {
             value = MethodHandles.privateLookupIn(String.class, MethodHandles.lookup())
                     .findVarHandle(String.class, "value", byte[].class);
         } catch (ReflectiveOperationException | SecurityException | IllegalArgumentException e) {
-            return copying();
+            return null;
         }
-        return storesOneBytePerLatin1Char(value) ? new Latin1Strings(value) : copying();
-    }
-
-    /** Never reads a string's own bytes: every caller copies. */
-    static Latin1Strings copying() {
-        return new Latin1Strings(null);
+        return storesOneBytePerLatin1Char(value) ? value : null;
     }
 
     /** Whether {@link #asciiBytes} can answer anything but {@code null}. */
     boolean reads() {
-        return value != null;
+        return reads;
     }
 
     /**
@@ -54,10 +64,10 @@ final class Latin1Strings {
      * UTF-8 bytes, {@code s.length()} of them), else {@code null}.
      */
     byte[] asciiBytes(String s) {
-        if (value == null) {
+        if (!reads) {
             return null;
         }
-        byte[] bytes = (byte[]) value.get(s);
+        byte[] bytes = (byte[]) VALUE.get(s);
         // two bytes a char, unless the string is empty
         if (bytes.length != s.length()) {
             return null;
@@ -65,16 +75,24 @@ final class Latin1Strings {
         return isAscii(bytes) ? bytes : null;
     }
 
-    /** Eight bytes at a time: no byte has its top bit set. */
+    /**
+     * Eight bytes at a time: no byte has its top bit set. From eight bytes on, the last word is
+     * read where the array ends, overlapping the word before, so no loop over single bytes is
+     * left: its exit, at a different count for each key length, was a branch mispredicted about
+     * once a key ({@code KeyHashingBench.stringBytewiseTail} keeps that loop, for comparison).
+     */
     static boolean isAscii(byte[] bytes) {
         int n = bytes.length;
         long seen = 0;
-        int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            seen |= (long) LONGS.get(bytes, i);
+        if (n < 8) {
+            for (int i = 0; i < n; i++) {
+                seen |= bytes[i];
+            }
+            return (seen & HIGH_BITS) == 0;
         }
-        for (; i < n; i++) {
-            seen |= bytes[i];
+        seen = (long) LONGS.get(bytes, n - 8);
+        for (int i = 0; i < n - 8; i += 8) {
+            seen |= (long) LONGS.get(bytes, i);
         }
         return (seen & HIGH_BITS) == 0;
     }
