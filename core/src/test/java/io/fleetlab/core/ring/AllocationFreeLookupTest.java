@@ -16,11 +16,25 @@ import org.junit.jupiter.api.Test;
 class AllocationFreeLookupTest {
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    private static long allocated(Runnable work) {
+    private static long allocatedOnce(Runnable work) {
         long tid = Thread.currentThread().getId();
         long before = THREADS.getThreadAllocatedBytes(tid);
         work.run();
         return THREADS.getThreadAllocatedBytes(tid) - before;
+    }
+
+    /**
+     * The fewest bytes any of five rounds allocated. A path that allocates does so in every round
+     * (10,000 lookups allocating would show at least 160,000 bytes each time); a few hundred bytes
+     * in one round of a busy build are the runtime's (a compilation or deoptimization landing
+     * while the round runs), and the next round shows zero.
+     */
+    private static long allocated(Runnable work) {
+        long fewest = Long.MAX_VALUE;
+        for (int round = 0; round < 5 && fewest > 0; round++) {
+            fewest = Math.min(fewest, allocatedOnce(work));
+        }
+        return fewest;
     }
 
     @Test
