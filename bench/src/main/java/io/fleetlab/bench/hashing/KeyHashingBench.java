@@ -47,7 +47,7 @@ public class KeyHashingBench {
         final KeyHasher hasher = new KeyHasher();
         final KeyHasher copying = KeyHasher.copyingChars();
         final LowBytesKeyHasher lowBytes = new LowBytesKeyHasher();
-        final BytewiseTailKeyHasher bytewiseTail = new BytewiseTailKeyHasher();
+        final EarlierAsciiChecks earlier = new EarlierAsciiChecks();
         final CharwiseXxh64 charwise = new CharwiseXxh64();
         String[] urls;
         byte[][] encoded;
@@ -119,11 +119,20 @@ public class KeyHashingBench {
 
     /**
      * {@code stringKeyHasher} with the ASCII check it had before: the bytes past the last whole
-     * word checked one at a time ({@link BytewiseTailKeyHasher}).
+     * word checked one at a time ({@link EarlierAsciiChecks#bytewiseTail}).
      */
     @Benchmark
     public long stringBytewiseTail(Strings s) {
-        return s.bytewiseTail.string(s.nextUrl());
+        return s.earlier.bytewiseTail(s.nextUrl());
+    }
+
+    /**
+     * {@code stringKeyHasher} with the ASCII check it had from ce2b5e0: the last word read
+     * overlapping, then a loop of words ({@link EarlierAsciiChecks#wordLoop}).
+     */
+    @Benchmark
+    public long stringWordLoop(Strings s) {
+        return s.earlier.wordLoop(s.nextUrl());
     }
 
     /** A copy by {@code String.getBytes(int, int, byte[], int)}: not exact, see {@link LowBytesKeyHasher}. */

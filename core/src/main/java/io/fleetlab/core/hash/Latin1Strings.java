@@ -76,10 +76,12 @@ final class Latin1Strings {
     }
 
     /**
-     * Eight bytes at a time: no byte has its top bit set. From eight bytes on, the last word is
-     * read where the array ends, overlapping the word before, so no loop over single bytes is
-     * left: its exit, at a different count for each key length, was a branch mispredicted about
-     * once a key ({@code KeyHashingBench.stringBytewiseTail} keeps that loop, for comparison).
+     * Eight bytes at a time: no byte has its top bit set. Up to 32 bytes the check reads the first
+     * two words and the last two, overlapping where the array is shorter, so the same four loads
+     * serve every length from 8 to 32 with no loop; longer arrays add four more and loop only past
+     * 64. A loop whose exit falls at a different count for each key length is a branch the
+     * processor mispredicts about once a key ({@code KeyHashingBench.stringBytewiseTail} keeps the
+     * byte-at-a-time tail such a loop had, for comparison).
      */
     static boolean isAscii(byte[] bytes) {
         int n = bytes.length;
@@ -90,11 +92,20 @@ final class Latin1Strings {
             }
             return (seen & HIGH_BITS) == 0;
         }
-        seen = (long) LONGS.get(bytes, n - 8);
-        for (int i = 0; i < n - 8; i += 8) {
-            seen |= (long) LONGS.get(bytes, i);
+        int last = n - 8;
+        seen = word(bytes, 0) | word(bytes, Math.min(8, last)) | word(bytes, Math.max(n - 16, 0)) | word(bytes, last);
+        if (n > 32) {
+            // [16, 32) and [n - 32, n - 16); past 64 bytes the loop covers [32, n - 32)
+            seen |= word(bytes, Math.min(16, last)) | word(bytes, Math.min(24, last)) | word(bytes, n - 32) | word(bytes, n - 24);
+            for (int i = 32; i < n - 32; i += 8) {
+                seen |= word(bytes, i);
+            }
         }
         return (seen & HIGH_BITS) == 0;
+    }
+
+    private static long word(byte[] bytes, int at) {
+        return (long) LONGS.get(bytes, at);
     }
 
     /**

@@ -79,10 +79,13 @@ class InPlaceHashingTest {
         }
     }
 
-    /** The eight-at-a-time check sees a top bit in every position of every length up to 40. */
+    /**
+     * The eight-at-a-time check sees a top bit in every position of every length up to 100: the
+     * short arrays, the four-word form (8-32), the eight-word form (33-64) and its loop beyond.
+     */
     @Test
     void asciiCheckSeesEveryHighBit() {
-        for (int length = 0; length <= 40; length++) {
+        for (int length = 0; length <= 100; length++) {
             byte[] bytes = new byte[length];
             java.util.Arrays.fill(bytes, (byte) 'a');
             assertTrue(Latin1Strings.isAscii(bytes));
