@@ -31,7 +31,11 @@ final class EarlierAsciiChecks {
      */
     long bytewiseTail(String s) {
         byte[] b = (byte[]) VALUE.get(s);
-        int n = b.length;
+        return hashChecked(s, b, bytewiseTailBits(b, b.length));
+    }
+
+    /** The OR of {@code b[0, n)}: whole words first, then the bytes past the last one singly. */
+    static long bytewiseTailBits(byte[] b, int n) {
         long seen = 0;
         int i = 0;
         for (; i + 8 <= n; i += 8) {
@@ -40,7 +44,7 @@ final class EarlierAsciiChecks {
         for (; i < n; i++) {
             seen |= b[i];
         }
-        return hashChecked(s, b, seen);
+        return seen;
     }
 
     /**

@@ -1,9 +1,6 @@
 package io.fleetlab.bench.hashing;
 
 import io.fleetlab.core.hash.Xxh64;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * What a copy through {@code String.getBytes(int, int, byte[], int)} (one arraycopy for a Latin-1
@@ -13,7 +10,6 @@ import java.nio.ByteOrder;
  * which is what {@code KeyHasher.string} does. Throws on a key it cannot take.
  */
 final class LowBytesKeyHasher {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
     private final byte[] buffer = new byte[4096];
 
@@ -22,15 +18,7 @@ final class LowBytesKeyHasher {
         int n = s.length();
         byte[] b = buffer;
         s.getBytes(0, n, b, 0);
-        long seen = 0;
-        int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            seen |= (long) LONGS.get(b, i);
-        }
-        for (; i < n; i++) {
-            seen |= b[i];
-        }
-        if ((seen & HIGH_BITS) != 0) {
+        if ((EarlierAsciiChecks.bytewiseTailBits(b, n) & HIGH_BITS) != 0) {
             throw new IllegalArgumentException("not ASCII: " + s);
         }
         return Xxh64.hash(b, 0, n);
