@@ -55,16 +55,12 @@ final class EarlierAsciiChecks {
     long wordLoop(String s) {
         byte[] b = (byte[]) VALUE.get(s);
         int n = b.length;
-        long seen = 0;
         if (n < 8) {
-            for (int i = 0; i < n; i++) {
-                seen |= b[i];
-            }
-        } else {
-            seen = (long) LONGS.get(b, n - 8);
-            for (int i = 0; i < n - 8; i += 8) {
-                seen |= (long) LONGS.get(b, i);
-            }
+            return hashChecked(s, b, bytewiseTailBits(b, n));
+        }
+        long seen = (long) LONGS.get(b, n - 8);
+        for (int i = 0; i < n - 8; i += 8) {
+            seen |= (long) LONGS.get(b, i);
         }
         return hashChecked(s, b, seen);
     }

@@ -96,7 +96,7 @@ final class Latin1Strings {
         seen = word(bytes, 0) | word(bytes, Math.min(8, last)) | word(bytes, Math.max(n - 16, 0)) | word(bytes, last);
         if (n > 32) {
             // [16, 32) and [n - 32, n - 16); past 64 bytes the loop covers [32, n - 32)
-            seen |= word(bytes, Math.min(16, last)) | word(bytes, Math.min(24, last)) | word(bytes, n - 32) | word(bytes, n - 24);
+            seen |= word(bytes, 16) | word(bytes, 24) | word(bytes, n - 32) | word(bytes, n - 24);
             for (int i = 32; i < n - 32; i += 8) {
                 seen |= word(bytes, i);
             }
